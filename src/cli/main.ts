@@ -1,0 +1,142 @@
+import { Command } from 'commander';
+import { loadConfig } from '../config.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { verifyAudit } from '../modules/audit/service.ts';
+import { DEMO_USERS } from '../modules/demo/demo-users.ts';
+import { seedDemo } from '../modules/demo/seed-demo.ts';
+import { currentTotp } from '../modules/identity/totp.ts';
+import { importRegionFile } from '../modules/region/service.ts';
+import { openDeps, startServer } from '../server.ts';
+
+const program = new Command('kring').description(
+  'Kring: regional approach to domestic violence and child abuse',
+);
+
+program
+  .command('start')
+  .description('migrate the database and serve Kring')
+  .option('--demo', 'load the Gelderland-Zuid demo region and demo users (refused when NODE_ENV=production)')
+  .option('--no-jobs', 'do not run scheduled jobs in this instance')
+  .action(async (opts: { demo?: boolean; jobs: boolean }) => {
+    const started = Date.now();
+    const config = loadConfig();
+    const running = await startServer(config, {
+      demo: opts.demo === true && config.env !== 'production',
+      jobs: opts.jobs,
+    });
+    const engine =
+      running.database.engine === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
+    process.stdout.write(
+      `\nKring is running at ${running.url} (${engine}), ready in ${Date.now() - started} ms\n`,
+    );
+    if (opts.demo && config.env === 'production')
+      process.stdout.write('Demo data refused: NODE_ENV=production\n');
+    const shutdown = () => {
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(async () => {
+    const { database } = await openDeps(loadConfig());
+    try {
+      const applied = await migrateToLatest(database.db as never);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+    } finally {
+      await database.close();
+    }
+  });
+
+const importCommand = program.command('import').description('import configuration');
+importCommand
+  .command('region')
+  .argument('<file>', 'region configuration file (JSON, see config/regions/README.md)')
+  .description('validate and import a region; nothing is imported from an invalid file')
+  .action(async (file: string) => {
+    const { database, deps } = await openDeps(loadConfig());
+    try {
+      await migrateToLatest(database.db as never);
+      const outcome = await importRegionFile(deps, file);
+      if (!outcome.ok) {
+        process.stderr.write(`${file}: ${outcome.problems.length} problem(s); nothing imported\n`);
+        for (const p of outcome.problems) process.stderr.write(`  ${p.location}: ${p.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(
+        `imported region ${outcome.code}: ${outcome.municipalities} municipalities, ${outcome.organisations} organisations\n`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('audit')
+  .description('audit trail tools')
+  .command('verify')
+  .description('recompute the hash chain; exits 1 when any event was altered, removed or inserted')
+  .action(async () => {
+    const { database } = await openDeps(loadConfig());
+    try {
+      const result = await verifyAudit({ db: database.db });
+      if (result.problems.length > 0) {
+        process.stderr.write(
+          `audit trail BROKEN: ${result.problems.length} problem(s) in ${result.count} events\n`,
+        );
+        for (const p of result.problems.slice(0, 50)) process.stderr.write(`  ${JSON.stringify(p)}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stdout.write(
+        `audit trail intact: ${result.count} events, head ${result.head.position} ${result.head.hash}\n`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('load the demo region and demo users into the database (refused when NODE_ENV=production)')
+  .action(async () => {
+    const config = loadConfig();
+    const { database, deps } = await openDeps(config);
+    try {
+      await migrateToLatest(database.db as never);
+      const { created } = await seedDemo(deps, config.env);
+      process.stdout.write(
+        created.length ? `demo users created: ${created.join(', ')}\n` : 'demo users already present\n',
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('demo-code')
+  .argument('<username>', 'a demo user, e.g. vt.intake')
+  .description("print a demo user's current second-factor code, so you can sign in without a phone")
+  .action((username: string) => {
+    const user = DEMO_USERS.find((u) => u.username === username);
+    if (!user) {
+      process.stderr.write(
+        `unknown demo user ${username}; demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(`${currentTotp(user.totpSecret)}\n`);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`kring: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

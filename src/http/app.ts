@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { registerAccessRoutes } from '../modules/access/routes.ts';
+import { registerAuditRoutes } from '../modules/audit/routes.ts';
+import type { Deps } from '../modules/deps.ts';
+import { registerIdentityRoutes } from '../modules/identity/routes.ts';
+import { registerIntakeRoutes } from '../modules/intake/routes.ts';
+import { registerRegionRoutes } from '../modules/region/routes.ts';
+import { installContext } from './context-plugin.ts';
+import { installErrorHandler, sendError } from './error-handler.ts';
+
+export interface AppOptions {
+  deps: Deps;
+  logLevel?: string;
+  trustProxy?: boolean;
+  /** Folder with the built web app; omitted in API-only tests. */
+  webRoot?: string | undefined;
+  /** Shown in a banner so nobody mistakes a demo for production. */
+  demo?: boolean;
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { deps } = options;
+  const app = Fastify({
+    genReqId: () => randomUUID(),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 256 * 1024,
+    // Structured logs without personal data: method, route and status only; never bodies or cookies.
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      serializers: {
+        req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a cross-site form cannot post JSON without a CORS preflight, which we never allow.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: CSP },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: true,
+  });
+  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Kring API',
+        version: '0.1.0',
+        description: 'Kring: regional approach to domestic violence and child abuse.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kring_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installErrorHandler(app);
+  installContext(app, deps);
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { hide: true } }, async (request, reply) => {
+    try {
+      await sql`select 1 from kysely_migration limit 1`.execute(deps.db);
+      return { status: 'ready' };
+    } catch {
+      return sendError(reply, request, 'not_ready');
+    }
+  });
+  app.get(
+    '/api/meta',
+    { schema: { tags: ['meta'], summary: 'Public facts about this installation' } },
+    async () => ({
+      demo: options.demo ?? false,
+      version: '0.1.0',
+    }),
+  );
+
+  registerIdentityRoutes(app, deps);
+  registerRegionRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
+  registerAccessRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      request.method === 'GET' &&
+      webRoot &&
+      !request.url.startsWith('/api/') &&
+      existsSync(path.join(webRoot, 'index.html'))
+    ) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, request, 'not_found');
+  });
+  return app;
+}

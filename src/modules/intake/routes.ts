@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { noteInput, reportDetail, reportInput, reportSummary } from './schemas.ts';
+import { addReportNote, createReport, getReport, listOwnReports, listQueue } from './service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+
+export function registerIntakeRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/reports',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Record a report (melding) for Veilig Thuis',
+        body: reportInput,
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            reference: z.string(),
+            assessmentDueAt: z.string(),
+            immediate: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createReport(deps, request.ctx, request.body)),
+  );
+
+  r.get(
+    '/api/reports/mine',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Reports you recorded',
+        response: { 200: z.array(reportSummary) },
+      },
+    },
+    async (request) => listOwnReports(deps, request.ctx),
+  );
+
+  r.get(
+    '/api/veilig-thuis/queue',
+    {
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Veilig Thuis queue: open reports with the deadline of the safety assessment, most urgent first',
+        response: { 200: z.array(reportSummary) },
+      },
+    },
+    async (request) => listQueue(deps, request.ctx),
+  );
+
+  r.get(
+    '/api/reports/:id',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'One report, with the notes your organisation may read',
+        params: idParams,
+        response: { 200: reportDetail },
+      },
+    },
+    async (request) => getReport(deps, request.ctx, request.params.id),
+  );
+
+  r.post(
+    '/api/reports/:id/notes',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Add a note with an information category',
+        params: idParams,
+        body: noteInput,
+        response: { 201: z.object({ id: z.uuid() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addReportNote(deps, request.ctx, request.params.id, request.body)),
+  );
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { isValidBsn } from '../../domain/bsn.ts';
+import { INFORMATION_CATEGORIES } from '../../domain/information-category.ts';
+import { VIOLENCE_KINDS } from '../../domain/violence-kind.ts';
+
+export const PERSON_ROLES = ['victim', 'perpetrator', 'both', 'child', 'witness', 'other'] as const;
+
+const isoDate = z.iso.date();
+const freeText = (max: number) => z.string().trim().min(1).max(max);
+
+export const personInput = z
+  .object({
+    fullName: freeText(200),
+    dateOfBirth: isoDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
+      message:
+        'Geboortedatum moet tussen 1900 en vandaag liggen / date of birth must be between 1900 and today',
+    }),
+    bsn: z
+      .string()
+      .trim()
+      .refine(isValidBsn, { message: 'Het BSN is niet geldig (elfproef) / the BSN is not valid (11-check)' })
+      .optional(),
+    role: z.enum(PERSON_ROLES),
+  })
+  .strict();
+
+export const reportInput = z
+  .object({
+    municipalityCode: z.string().regex(/^GM\d{4}$/),
+    persons: z.array(personInput).min(1).max(30),
+    violenceKinds: z.array(z.enum(VIOLENCE_KINDS)).min(1).max(VIOLENCE_KINDS.length),
+    acute: z.boolean(),
+    description: freeText(10_000),
+    notes: z
+      .array(z.object({ category: z.enum(INFORMATION_CATEGORIES), body: freeText(10_000) }).strict())
+      .max(20)
+      .default([]),
+  })
+  .strict();
+export type ReportInput = z.infer<typeof reportInput>;
+
+export const noteInput = z
+  .object({ category: z.enum(INFORMATION_CATEGORIES), body: freeText(10_000) })
+  .strict();
+
+export const reportSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  municipalityCode: z.string(),
+  municipalityName: z.string(),
+  violenceKinds: z.array(z.string()),
+  acute: z.boolean(),
+  receivedAt: z.string(),
+  assessmentDueAt: z.string(),
+  immediate: z.boolean(),
+  overdue: z.boolean(),
+  status: z.string(),
+  personCount: z.number().int(),
+});
+
+export const reportDetail = reportSummary.extend({
+  description: z.string(),
+  createdByOrganisation: z.string(),
+  persons: z.array(
+    z.object({ fullName: z.string(), dateOfBirth: z.string(), role: z.string(), bsn: z.string().nullable() }),
+  ),
+  notes: z.array(
+    z.object({
+      id: z.uuid(),
+      category: z.string(),
+      organisation: z.string(),
+      body: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  access: z.enum(['creator', 'veilig_thuis', 'break_glass']),
+});

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { ORGANISATION_TYPES, REGION_PURPOSES } from '../../domain/organisation-type.ts';
+
+const cbsCode = z
+  .string()
+  .regex(/^GM\d{4}$/, 'CBS-gemeentecode verwacht, bv. GM0268 / CBS municipality code expected');
+const year = z.number().int().min(1900).max(2200);
+const text = z.string().trim().min(1).max(300);
+
+export const regionFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case code expected'),
+    name: text,
+    source: z.string().trim().min(1).max(1000),
+    period: z.object({ from: year, to: year }).strict().nullable(),
+    centreMunicipalities: z.array(cbsCode).min(1),
+    municipalities: z
+      .array(
+        z
+          .object({
+            cbsCode,
+            name: text,
+            subregion: text.nullable(),
+            inhabitants: z.array(
+              z
+                .object({ year, count: z.number().int().min(0).max(20_000_000), source: z.string().min(1) })
+                .strict(),
+            ),
+            memberships: z.array(
+              z
+                .object({
+                  purpose: z.enum(REGION_PURPOSES),
+                  region: text,
+                  note: z.string().max(1000).optional(),
+                })
+                .strict(),
+            ),
+          })
+          .strict(),
+      )
+      .min(1),
+    organisations: z.array(
+      z
+        .object({
+          key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case key expected'),
+          name: text,
+          type: z.enum(ORGANISATION_TYPES),
+          serves: z.array(cbsCode),
+        })
+        .strict(),
+    ),
+    figures: z.array(
+      z
+        .object({
+          key: z.string().regex(/^[a-z0-9_]+$/, 'snake_case key expected'),
+          year: year.nullable(),
+          value: z.number().finite(),
+          unit: z.enum(['count', 'percent', 'euro']),
+          source: z.string().min(1),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type RegionFile = z.infer<typeof regionFileSchema>;
+
+export interface RegionFileProblem {
+  /** JSON path such as "municipalities[3].cbsCode", or "line 4, column 7" for syntax errors. */
+  location: string;
+  message: string;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return (
+    path.reduce<string>(
+      (acc, part) =>
+        typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+      '',
+    ) || '(root)'
+  );
+}
+
+function lineAndColumn(textIn: string, position: number): string {
+  const before = textIn.slice(0, position).split('\n');
+  return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
+}
+
+/** Parses and checks a region file completely, returning every problem found, not just the first. */
+export function parseRegionFile(
+  content: string,
+): { ok: true; region: RegionFile } | { ok: false; problems: RegionFileProblem[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message)?.[1];
+    return {
+      ok: false,
+      problems: [{ location: position ? lineAndColumn(content, Number(position)) : '(file)', message }],
+    };
+  }
+  const parsed = regionFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({ location: formatPath(i.path), message: i.message })),
+    };
+  }
+  const problems = crossCheck(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, region: parsed.data };
+}
+
+function crossCheck(region: RegionFile): RegionFileProblem[] {
+  const problems: RegionFileProblem[] = [];
+  const codes = new Set<string>();
+  region.municipalities.forEach((m, i) => {
+    if (codes.has(m.cbsCode))
+      problems.push({
+        location: `municipalities[${i}].cbsCode`,
+        message: `duplicate municipality ${m.cbsCode}`,
+      });
+    codes.add(m.cbsCode);
+    const years = new Set<number>();
+    m.inhabitants.forEach((p, j) => {
+      if (years.has(p.year))
+        problems.push({
+          location: `municipalities[${i}].inhabitants[${j}].year`,
+          message: `duplicate year ${p.year}`,
+        });
+      years.add(p.year);
+    });
+  });
+  region.centreMunicipalities.forEach((c, i) => {
+    if (!codes.has(c))
+      problems.push({
+        location: `centreMunicipalities[${i}]`,
+        message: `${c} is not one of the region's municipalities`,
+      });
+  });
+  const keys = new Set<string>();
+  region.organisations.forEach((o, i) => {
+    if (keys.has(o.key))
+      problems.push({ location: `organisations[${i}].key`, message: `duplicate organisation key ${o.key}` });
+    keys.add(o.key);
+    o.serves.forEach((c, j) => {
+      if (!codes.has(c))
+        problems.push({
+          location: `organisations[${i}].serves[${j}]`,
+          message: `${c} is not one of the region's municipalities`,
+        });
+    });
+  });
+  if (region.period && region.period.from > region.period.to) {
+    problems.push({ location: 'period', message: 'period.from is after period.to' });
+  }
+  return problems;
+}
