@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // and the browser (e2e). `npm test` runs unit and api; CI also runs e2e.
 export default defineConfig({
   test: {
+    // One database per file; files run one at a time so PGlite instances do not compete for 2 cores.
+    fileParallelism: false,
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
@@ -13,8 +15,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One database per file; files run one at a time so PGlite instances do not compete for 2 cores.
-          fileParallelism: false,
         },
       },
       {
@@ -24,7 +24,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -28,7 +28,22 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function hashAuditEvent(fields: ChainedFields): string {
+/** Hashes exactly the chained fields, whatever else the object carries (id, hash). */
+export function hashAuditEvent(e: ChainedFields): string {
+  const fields: ChainedFields = {
+    position: e.position,
+    occurredAt: e.occurredAt,
+    actorUserId: e.actorUserId,
+    actorOrganisationId: e.actorOrganisationId,
+    action: e.action,
+    recordType: e.recordType,
+    recordId: e.recordId,
+    purpose: e.purpose,
+    requestId: e.requestId,
+    outcome: e.outcome,
+    details: e.details,
+    prevHash: e.prevHash,
+  };
   return createHash('sha256').update(canonicalJson(fields)).digest('hex');
 }
 

@@ -27,7 +27,12 @@ export interface AppOptions {
   webRoot?: string | undefined;
   /** Shown in a banner so nobody mistakes a demo for production. */
   demo?: boolean;
+  /** Requests per minute per client address: all routes, and sign-in steps. */
+  rateLimits?: { global: number; signIn: number };
 }
+
+/** Sign-in is limited per address on top of the per-account lockout; an office behind one NAT address must still get in at nine. */
+export const DEFAULT_RATE_LIMITS = { global: 600, signIn: 30 };
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -69,7 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: true,
   });
-  await app.register(rateLimit, { global: true, max: 600, timeWindow: '1 minute' });
+  const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  await app.register(rateLimit, { global: true, max: limits.global, timeWindow: '1 minute' });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -107,7 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   );
 
-  registerIdentityRoutes(app, deps);
+  registerIdentityRoutes(app, deps, { signInPerMinute: limits.signIn });
   registerRegionRoutes(app, deps);
   registerIntakeRoutes(app, deps);
   registerAccessRoutes(app, deps);

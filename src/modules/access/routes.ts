@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '../../validation/text.ts';
 import type { Deps } from '../deps.ts';
 import { breakGlass, listBreakGlassGrants, reviewBreakGlass } from './break-glass-service.ts';
 
@@ -16,7 +17,9 @@ export function registerAccessRoutes(app: FastifyInstance, deps: Deps) {
           .object({
             recordType: z.literal('report'),
             recordId: z.uuid(),
-            reason: z.string().trim().min(20).max(2000),
+            reason: plainText(2000).refine((r) => r.length >= 20, {
+              message: 'Minimaal 20 tekens / at least 20 characters',
+            }),
           })
           .strict(),
       },
@@ -42,9 +45,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: Deps) {
         tags: ['access'],
         summary: 'Record the review of an emergency access',
         params: z.object({ id: z.uuid() }),
-        body: z
-          .object({ verdict: z.enum(['justified', 'unjustified']), note: z.string().trim().min(1).max(2000) })
-          .strict(),
+        body: z.object({ verdict: z.enum(['justified', 'unjustified']), note: plainText(2000) }).strict(),
       },
     },
     async (request) => {

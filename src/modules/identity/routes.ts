@@ -3,19 +3,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/context-plugin.ts';
+import { plainText } from '../../validation/text.ts';
 import type { Deps } from '../deps.ts';
 import { addMembership, createUser, listUsers, removeMembership, setUserActive } from './admin-service.ts';
 import { completeMfa, login, logout, logoutEverywhere, switchOrganisation } from './service.ts';
 
 const ok = z.object({ ok: z.literal(true) });
 
-export function registerIdentityRoutes(app: FastifyInstance, deps: Deps) {
+export function registerIdentityRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  limits: { signInPerMinute: number },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
     '/api/auth/login',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: limits.signInPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: 'Sign in, step 1: username and password',
@@ -35,7 +40,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: Deps) {
   r.post(
     '/api/auth/mfa',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: limits.signInPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['identity'],
         summary: 'Sign in, step 2: the 6-digit code from the authenticator app',
@@ -147,7 +152,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: Deps) {
               .string()
               .trim()
               .regex(/^[a-z0-9._-]{3,64}$/),
-            displayName: z.string().trim().min(1).max(200),
+            displayName: plainText(200),
             email: z.email().max(200).optional(),
             password: z.string().min(12).max(256),
             organisationId: z.uuid(),

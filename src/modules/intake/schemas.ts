@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { isValidBsn } from '../../domain/bsn.ts';
 import { INFORMATION_CATEGORIES } from '../../domain/information-category.ts';
 import { VIOLENCE_KINDS } from '../../domain/violence-kind.ts';
+import { plainText } from '../../validation/text.ts';
 
 export const PERSON_ROLES = ['victim', 'perpetrator', 'both', 'child', 'witness', 'other'] as const;
 
 const isoDate = z.iso.date();
-const freeText = (max: number) => z.string().trim().min(1).max(max);
+const freeText = plainText;
 
 export const personInput = z
   .object({

@@ -166,18 +166,23 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string) {
   const reader = readerOf(actor);
   const scope = reportScope(reader);
   const now = deps.now();
+  const visible = await findVisibleReportIds(deps.db, scope, [id], now);
+  if (!visible.has(id)) {
+    // The refusal is audited in its own transaction: the request fails, the trace stays.
+    await deps.db
+      .transaction()
+      .execute((trx) =>
+        appendAuditEvent(trx, {
+          ...auditActor(ctx),
+          action: 'report.read',
+          recordType: 'report',
+          recordId: id,
+          outcome: 'denied',
+        }),
+      );
+    throw new AppError('not_found');
+  }
   return deps.db.transaction().execute(async (trx) => {
-    const visible = await findVisibleReportIds(trx, scope, [id], now);
-    if (!visible.has(id)) {
-      await appendAuditEvent(trx, {
-        ...auditActor(ctx),
-        action: 'report.read',
-        recordType: 'report',
-        recordId: id,
-        outcome: 'denied',
-      });
-      throw new AppError('not_found');
-    }
     const loaded = await loadReport(trx, id);
     if (!loaded) throw new AppError('not_found');
     const { report, persons, notes } = loaded;

@@ -1,0 +1,55 @@
+import type { InformationCategory } from '../../domain/information-category.ts';
+import type { OrganisationType, RegionPurpose } from '../../domain/organisation-type.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { ViolenceKind } from '../../domain/violence-kind.ts';
+
+/**
+ * Code lists the web app offers in forms. The web bundle talks to the server only over HTTP, so the
+ * lists are repeated here; the type checks below (type-only imports, erased from the bundle) fail the
+ * build when the server's lists change and these do not.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+export const ROLES = [
+  'professional',
+  'coordinator',
+  'vt_intake',
+  'team_lead',
+  'policy_advisor',
+  'functional_admin',
+  'privacy_officer',
+] as const;
+export type { Role };
+
+export const CLIENT_ROLES: readonly Role[] = ['professional', 'coordinator', 'vt_intake', 'team_lead'];
+export const QUEUE_ROLES: readonly Role[] = ['vt_intake', 'team_lead'];
+
+export const VIOLENCE_KINDS = [
+  'child_abuse',
+  'partner_violence',
+  'ex_partner_violence',
+  'violence_against_parents',
+  'elder_abuse',
+  'honour_based_violence',
+  'forced_marriage',
+  'female_genital_mutilation',
+  'other_domestic_violence',
+] as const;
+export type { ViolenceKind };
+
+export const INFORMATION_CATEGORIES = ['team', 'organisation', 'justice', 'health'] as const;
+export type { InformationCategory };
+
+/** Mirrors PERSON_ROLES in src/modules/intake/schemas.ts. */
+export const PERSON_ROLES = ['victim', 'perpetrator', 'both', 'child', 'witness', 'other'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+export type { OrganisationType, RegionPurpose };
+
+export const BREAK_GLASS_VERDICTS = ['justified', 'unjustified'] as const;
+export type BreakGlassVerdict = (typeof BREAK_GLASS_VERDICTS)[number];
+
+const rolesMatch: Same<(typeof ROLES)[number], Role> = true;
+const kindsMatch: Same<(typeof VIOLENCE_KINDS)[number], ViolenceKind> = true;
+const categoriesMatch: Same<(typeof INFORMATION_CATEGORIES)[number], InformationCategory> = true;
+export const CODE_LISTS_MATCH_SERVER = rolesMatch && kindsMatch && categoriesMatch;
