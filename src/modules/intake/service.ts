@@ -169,17 +169,15 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string) {
   const visible = await findVisibleReportIds(deps.db, scope, [id], now);
   if (!visible.has(id)) {
     // The refusal is audited in its own transaction: the request fails, the trace stays.
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        appendAuditEvent(trx, {
-          ...auditActor(ctx),
-          action: 'report.read',
-          recordType: 'report',
-          recordId: id,
-          outcome: 'denied',
-        }),
-      );
+    await deps.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, {
+        ...auditActor(ctx),
+        action: 'report.read',
+        recordType: 'report',
+        recordId: id,
+        outcome: 'denied',
+      }),
+    );
     throw new AppError('not_found');
   }
   return deps.db.transaction().execute(async (trx) => {
