@@ -8,6 +8,11 @@ import { currentTotp } from '../modules/identity/totp.ts';
 import { importRegionFile } from '../modules/region/service.ts';
 import { openDeps, startServer } from '../server.ts';
 
+// PGlite's WebAssembly runtime resets process.exitCode when it closes, so the outcome is kept here
+// and handed to process.exit explicitly once a one-shot command is done.
+let failed = false;
+let keepRunning = false;
+
 const program = new Command('kring').description(
   'Kring: regional approach to domestic violence and child abuse',
 );
@@ -18,6 +23,7 @@ program
   .option('--demo', 'load the Gelderland-Zuid demo region and demo users (refused when NODE_ENV=production)')
   .option('--no-jobs', 'do not run scheduled jobs in this instance')
   .action(async (opts: { demo?: boolean; jobs: boolean }) => {
+    keepRunning = true;
     const started = Date.now();
     const config = loadConfig();
     const running = await startServer(config, {
@@ -67,7 +73,7 @@ importCommand
       if (!outcome.ok) {
         process.stderr.write(`${file}: ${outcome.problems.length} problem(s); nothing imported\n`);
         for (const p of outcome.problems) process.stderr.write(`  ${p.location}: ${p.message}\n`);
-        process.exitCode = 1;
+        failed = true;
         return;
       }
       process.stdout.write(
@@ -92,7 +98,7 @@ program
           `audit trail BROKEN: ${result.problems.length} problem(s) in ${result.count} events\n`,
         );
         for (const p of result.problems.slice(0, 50)) process.stderr.write(`  ${JSON.stringify(p)}\n`);
-        process.exitCode = 1;
+        failed = true;
         return;
       }
       process.stdout.write(
@@ -130,13 +136,18 @@ program
       process.stderr.write(
         `unknown demo user ${username}; demo users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`,
       );
-      process.exitCode = 1;
+      failed = true;
       return;
     }
     process.stdout.write(`${currentTotp(user.totpSecret)}\n`);
   });
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`kring: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+program.parseAsync(process.argv).then(
+  () => {
+    if (!keepRunning) process.exit(failed ? 1 : 0);
+  },
+  (error: unknown) => {
+    process.stderr.write(`kring: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
