@@ -27,6 +27,8 @@ export interface AppOptions {
   webRoot?: string | undefined;
   /** Shown in a banner so nobody mistakes a demo for production. */
   demo?: boolean;
+  /** Where logs go (default stdout); tests capture them. */
+  logStream?: NodeJS.WritableStream;
   /** Requests per minute per client address: all routes, and sign-in steps. */
   rateLimits?: { global: number; signIn: number };
 }
@@ -56,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Structured logs without personal data: method, route and status only; never bodies or cookies.
     logger: {
       level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
       serializers: {
         req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
