@@ -93,7 +93,12 @@ function toApiError(status: number, body: unknown): ApiError {
     };
     const details = Array.isArray(error.details)
       ? error.details.filter(
-          (d): d is ErrorDetail => isRecord(d) && typeof d.path === 'string' && typeof d.message === 'string',
+          (d): d is ErrorDetail =>
+            isRecord(d) &&
+            typeof d.path === 'string' &&
+            isRecord(d.message) &&
+            typeof d.message.nl === 'string' &&
+            typeof d.message.en === 'string',
         )
       : [];
     const requestId = typeof error.requestId === 'string' ? error.requestId : null;

@@ -15,8 +15,9 @@ export interface LocalisedMessage {
 }
 
 export interface ErrorDetail {
+  /** "body.persons.0.bsn", "querystring.from", "params.id". */
   path: string;
-  message: string;
+  message: LocalisedMessage;
 }
 
 export interface ErrorBody {

@@ -20,7 +20,6 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 export function Button({ appearance = 'primary', busy = false, className, type, ...rest }: ButtonProps) {
   return (
     <button
-      // biome-ignore lint/a11y/useButtonType: the type is a required prop
       type={type}
       aria-disabled={busy || undefined}
       className={classNames(

@@ -42,7 +42,6 @@ function GroupShell({
         id={id}
         className="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
         aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
       >
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend kring-legend">
           {legend}
@@ -82,6 +81,7 @@ export function CheckboxGroup<V extends string>({
                 name={id}
                 value={choice.value}
                 checked={checked}
+                aria-invalid={error ? true : undefined}
                 onChange={(event) =>
                   onChange(
                     event.target.checked
@@ -112,8 +112,7 @@ export function RadioGroup<V extends string>({
   choices,
   value,
   onChange,
-  required = true,
-}: GroupProps<V> & { value: V | null; onChange: (value: V) => void; required?: boolean }) {
+}: GroupProps<V> & { value: V | null; onChange: (value: V) => void }) {
   return (
     <GroupShell id={id} legend={legend} description={description} error={error}>
       {choices.map((choice) => {
@@ -126,7 +125,6 @@ export function RadioGroup<V extends string>({
                 type="radio"
                 name={id}
                 value={choice.value}
-                required={required}
                 checked={value === choice.value}
                 onChange={() => onChange(choice.value)}
                 className="utrecht-radio-button utrecht-radio-button--html-input"

@@ -1,4 +1,10 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  Ref,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { classNames } from './class-names.ts';
 
@@ -96,12 +102,12 @@ export function TextField({
   required = true,
   className,
   ...input
-}: Shell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'>) {
+}: Shell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'> & { ref?: Ref<HTMLInputElement> }) {
   return (
     <FieldShell id={id} label={label} description={description} error={error} hint={hint} required={required}>
       <input
         id={id}
-        required={required}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { description, error, hint })}
         className={classNames(
@@ -129,7 +135,7 @@ export function TextareaField({
     <FieldShell id={id} label={label} description={description} error={error} hint={hint} required={required}>
       <textarea
         id={id}
-        required={required}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { description, error, hint })}
         className={classNames(
@@ -168,7 +174,7 @@ export function SelectField({
     <FieldShell id={id} label={label} description={description} error={error} hint={hint} required={required}>
       <select
         id={id}
-        required={required}
+        aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { description, error, hint })}
         className={classNames(

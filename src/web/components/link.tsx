@@ -9,6 +9,5 @@ export function AppLink({ className, ...rest }: LinkProps) {
 
 /** A link to something the server serves itself (for example the API documentation). */
 export function ServerLink({ className, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>) {
-  // biome-ignore lint/a11y/useAnchorContent: children come from the caller
   return <a className={classNames('utrecht-link utrecht-link--html-a', className)} {...rest} />;
 }

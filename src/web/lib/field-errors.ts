@@ -1,23 +1,13 @@
 import { ApiError, type Language } from '../api/client.ts';
 import type { SummaryItem } from '../components/error-summary.tsx';
 
-/** "body.persons.0.bsn" and "persons.0.bsn" both mean the field persons.0.bsn. */
+/** The server says where input came from ("body.persons.0.bsn"); forms know fields as "persons.0.bsn". */
 export function normaliseErrorPath(path: string): string {
   return path.replace(/^(body|querystring|params)(\.|$)/, '');
 }
 
-/**
- * Server messages for fields are either "Nederlands / English" or a validator's English text. The
- * first is split by language; the second is replaced by a general Dutch sentence in Dutch.
- */
-export function localiseDetail(message: string, language: Language, fallbackNl: string): string {
-  const parts = message.split(' / ');
-  if (parts.length === 2 && parts[0] && parts[1]) return language === 'nl' ? parts[0] : parts[1];
-  return language === 'nl' ? fallbackNl : message;
-}
-
 export interface ServerErrors {
-  /** Localised message per normalised field path. */
+  /** Localised message per field id. */
   fields: Record<string, string>;
   /** For the error summary: the general message and one line per field. */
   summary: SummaryItem[];
@@ -29,7 +19,7 @@ export interface FieldRef {
 }
 
 /**
- * Spreads an API error over a form: messages per field (by normalised path) and a summary whose
+ * Spreads an API error over a form: messages per field id and a summary whose
  * lines name the field and link to it (`field` returns null when the form has no such field).
  */
 export function serverErrors(
@@ -45,9 +35,9 @@ export function serverErrors(
   const summary: SummaryItem[] = [{ fieldId: null, message: error.messageIn(language) }];
   for (const detail of error.details) {
     const path = normaliseErrorPath(detail.path);
-    const message = localiseDetail(detail.message, language, texts.fieldInvalid);
+    const message = detail.message[language] || texts.fieldInvalid;
     const ref = field(path);
-    if (ref && fields[path] === undefined) fields[path] = message;
+    if (ref && fields[ref.id] === undefined) fields[ref.id] = message;
     summary.push({ fieldId: ref?.id ?? null, message: ref ? `${ref.label}: ${message}` : message });
   }
   return { fields, summary };

@@ -1,0 +1,18 @@
+import { CLIENT_ROLES, QUEUE_ROLES, type Role } from '../api/codes.ts';
+import type { SignedInSession } from '../api/types.ts';
+
+/** Who may open which part of the app. The server decides again on every call; this only hides dead ends. */
+export type AccessRule = (session: SignedInSession) => boolean;
+
+export function hasAnyRole(session: SignedInSession, roles: readonly Role[]): boolean {
+  return session.roles.some((role) => roles.includes(role));
+}
+
+export const access = {
+  anyone: (() => true) satisfies AccessRule,
+  clientWork: ((session) => hasAnyRole(session, CLIENT_ROLES)) satisfies AccessRule,
+  queue: ((session) =>
+    session.organisation?.type === 'veilig_thuis' && hasAnyRole(session, QUEUE_ROLES)) satisfies AccessRule,
+  admin: ((session) => hasAnyRole(session, ['functional_admin'])) satisfies AccessRule,
+  privacy: ((session) => hasAnyRole(session, ['privacy_officer'])) satisfies AccessRule,
+};
