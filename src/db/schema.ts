@@ -62,6 +62,7 @@ export interface AppUserTable {
   email: string | null;
   password_hash: string;
   totp_secret_enc: string | null;
+  totp_last_step: number | null;
   mfa_enrolled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Date | null;

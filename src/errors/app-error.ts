@@ -75,9 +75,9 @@ export const ERROR_MESSAGES = {
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
 export interface ErrorDetail {
-  /** Where the problem is, e.g. "persons.0.bsn". */
+  /** Where the problem is: "body.persons.0.bsn", "querystring.from", "params.id". */
   path: string;
-  message: string;
+  message: { nl: string; en: string };
 }
 
 export class AppError extends Error {

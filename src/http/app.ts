@@ -36,7 +36,10 @@ export interface AppOptions {
 /** Sign-in is limited per address on top of the per-account lockout; an office behind one NAT address must still get in at nine. */
 export const DEFAULT_RATE_LIMITS = { global: 600, signIn: 30 };
 
+// upgrade-insecure-requests (a helmet default) is left out: behind plain HTTP on a private network
+// it would send the browser to https for every asset. HSTS covers HTTPS deployments.
 const CSP = {
+  upgradeInsecureRequests: null,
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
@@ -124,15 +127,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], wildcard: true });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (
-      request.method === 'GET' &&
-      webRoot &&
-      !request.url.startsWith('/api/') &&
-      existsSync(path.join(webRoot, 'index.html'))
-    ) {
+    // Client-side routes (no file extension) get the app; a missing asset or API path is a 404.
+    const pathname = request.url.split('?')[0] ?? '';
+    const isPage = !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname);
+    const hasApp = webRoot !== undefined && existsSync(path.join(webRoot, 'index.html'));
+    if ((request.method === 'GET' || request.method === 'HEAD') && isPage && hasApp) {
       return reply.type('text/html').sendFile('index.html');
     }
     return sendError(reply, request, 'not_found');

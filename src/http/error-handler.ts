@@ -1,6 +1,31 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  type ZodFastifySchemaValidationError,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError, ERROR_MESSAGES, type ErrorCode, type ErrorDetail } from '../errors/app-error.ts';
+import { FIELD_MESSAGES, isFieldMessageKey } from '../errors/field-messages.ts';
+
+const dutch = z.locales.nl().localeError;
+const english = z.locales.en().localeError;
+
+type LocaleError = typeof dutch;
+type Issue = Parameters<LocaleError>[0];
+
+function worded(locale: LocaleError, issue: Issue, fallback: string): string {
+  const result = locale(issue);
+  if (typeof result === 'string') return result;
+  return result?.message ?? fallback;
+}
+
+/** A schema problem in both languages: our own keyed messages, or Zod's nl and en wording. */
+function describeIssue(v: ZodFastifySchemaValidationError): ErrorDetail['message'] {
+  const text = v.message ?? '';
+  if (isFieldMessageKey(text)) return FIELD_MESSAGES[text];
+  const issue = { ...v.params, code: v.keyword, path: [], input: undefined } as unknown as Issue;
+  return { nl: worded(dutch, issue, text), en: worded(english, issue, text) };
+}
 
 /** The one error shape: { error: { code, message: { nl, en }, details, requestId } }. */
 export function sendError(
@@ -33,7 +58,7 @@ export function installErrorHandler(app: FastifyInstance) {
           error.validationContext,
           ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : []),
         ].join('.'),
-        message: v.message ?? 'invalid',
+        message: describeIssue(v),
       }));
       return sendError(reply, request, 'validation_failed', details);
     }

@@ -13,6 +13,6 @@ export function plainText(max: number) {
     .min(1)
     .max(max)
     .refine((s) => !FORBIDDEN_CONTROL.test(s), {
-      message: 'Bevat niet-toegestane tekens / contains characters that are not allowed',
+      message: 'forbidden_characters',
     });
 }

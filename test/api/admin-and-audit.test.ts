@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../src/modules/identity/totp.ts';
 import {
   ApiClient,
   type ApiClient as Client,
+  freshCode,
   sampleReport,
   signIn,
   startTestApp,
@@ -16,8 +16,8 @@ let region: { organisations: { id: string; name: string; type: string }[] };
 
 beforeAll(async () => {
   t = await startTestApp();
-  admin = await signIn(t.base, 'beheer.regio');
-  privacy = await signIn(t.base, 'privacy.regio');
+  admin = await signIn(t, 'beheer.regio');
+  privacy = await signIn(t, 'privacy.regio');
   region = (await admin.get<typeof region>('/api/region')).body;
 });
 afterAll(async () => {
@@ -53,7 +53,7 @@ describe('user administration', () => {
     });
     expect(login.body.mfaRequired).toBe(true);
     c.csrfToken = login.body.csrfToken;
-    expect((await c.post('/api/auth/mfa', { code: currentTotp(secret) })).status).toBe(200);
+    expect((await c.post('/api/auth/mfa', { code: freshCode(t, secret) })).status).toBe(200);
   });
 
   it('the user list never contains secrets', async () => {
@@ -90,7 +90,7 @@ describe('user administration', () => {
       password: 'een-lang-wachtwoord-123',
     });
     c.csrfToken = login.body.csrfToken;
-    expect((await c.post('/api/auth/mfa', { code: currentTotp(secret) })).status).toBe(200);
+    expect((await c.post('/api/auth/mfa', { code: freshCode(t, secret) })).status).toBe(200);
     expect((await c.get('/api/veilig-thuis/queue')).status).toBe(200);
     const users = await admin.get<{ id: string; memberships: { id: string }[] }[]>('/api/admin/users');
     const membership = users.body.find((u) => u.id === userId)?.memberships[0];
@@ -109,7 +109,7 @@ describe('user administration', () => {
 
   it('only a functional administrator manages users', async () => {
     for (const username of ['vt.intake', 'privacy.regio', 'beleid.regio']) {
-      const c = username === 'privacy.regio' ? privacy : await signIn(t.base, username);
+      const c = username === 'privacy.regio' ? privacy : await signIn(t, username);
       expect((await c.get('/api/admin/users')).status).toBe(403);
       expect(
         (
@@ -148,8 +148,8 @@ describe('user administration', () => {
 
 describe('the privacy officer’s audit screen', () => {
   it('finds who read a report, and the search itself is audited', async () => {
-    const local = await signIn(t.base, 'wijkteam.nijmegen');
-    const vt = await signIn(t.base, 'vt.intake');
+    const local = await signIn(t, 'wijkteam.nijmegen');
+    const vt = await signIn(t, 'vt.intake');
     const created = await local.post<{ id: string }>('/api/reports', sampleReport());
     await vt.get(`/api/reports/${created.body.id}`);
     const r = await privacy.get<{ action: string; actorUsername: string; recordId: string }[]>(
@@ -173,7 +173,7 @@ describe('the privacy officer’s audit screen', () => {
     expect(r.body.count).toBeGreaterThan(10);
   });
   it('nobody else can search the trail', async () => {
-    for (const c of [admin, await signIn(t.base, 'vt.teamleider')]) {
+    for (const c of [admin, await signIn(t, 'vt.teamleider')]) {
       expect((await c.get('/api/audit/events')).status).toBe(403);
       expect((await c.get('/api/audit/verify')).status).toBe(403);
     }
@@ -193,7 +193,7 @@ describe('the privacy officer’s audit screen', () => {
 
 describe('a policy advisor never receives personal data', () => {
   it('every personal-data endpoint answers 403 or 404', async () => {
-    const policy = await signIn(t.base, 'beleid.regio');
+    const policy = await signIn(t, 'beleid.regio');
     for (const path of [
       '/api/reports/mine',
       '/api/veilig-thuis/queue',

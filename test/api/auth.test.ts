@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-users.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/modules/identity/session-store.ts';
-import { currentTotp } from '../../src/modules/identity/totp.ts';
-import { ApiClient, demoSecret, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { ApiClient, demoSecret, freshCode, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -47,7 +46,7 @@ describe('sign in with a second factor', () => {
     c.csrfToken = login.body.csrfToken;
     const pendingCookie = c.cookie;
     const mfa = await c.post<{ csrfToken: string }>('/api/auth/mfa', {
-      code: currentTotp(demoSecret('vt.intake')),
+      code: freshCode(t, demoSecret('vt.intake')),
     });
     expect(mfa.status).toBe(200);
     expect(c.cookie).not.toBe(pendingCookie);
@@ -63,6 +62,33 @@ describe('sign in with a second factor', () => {
     expect((await old.get<{ signedIn: boolean }>('/api/session')).body.signedIn).toBe(false);
   });
 
+  it('a code works once: replaying it is refused', async () => {
+    const code = freshCode(t, demoSecret('vt.teamleider'));
+    const first = new ApiClient(t.base);
+    first.csrfToken = (
+      await first.post<{ csrfToken: string }>('/api/auth/login', {
+        username: 'vt.teamleider',
+        password: DEMO_PASSWORD,
+      })
+    ).body.csrfToken;
+    expect((await first.post('/api/auth/mfa', { code })).status).toBe(200);
+    const replay = new ApiClient(t.base);
+    replay.csrfToken = (
+      await replay.post<{ csrfToken: string }>('/api/auth/login', {
+        username: 'vt.teamleider',
+        password: DEMO_PASSWORD,
+      })
+    ).body.csrfToken;
+    const again = await replay.post('/api/auth/mfa', { code });
+    expect(again.status).toBe(401);
+    expect(again.body).toMatchObject({ error: { code: 'invalid_mfa_code' } });
+    await t.deps.db
+      .updateTable('app_user')
+      .set({ failed_logins: 0 })
+      .where('username', '=', 'vt.teamleider')
+      .execute();
+  });
+
   it('a wrong code is refused and audited', async () => {
     const c = new ApiClient(t.base);
     const login = await c.post<{ csrfToken: string }>('/api/auth/login', {
@@ -71,7 +97,7 @@ describe('sign in with a second factor', () => {
     });
     c.csrfToken = login.body.csrfToken;
     const before = await auditCount('auth.mfa', 'failure');
-    const good = currentTotp(demoSecret('wijkteam.tiel'));
+    const good = freshCode(t, demoSecret('wijkteam.tiel'));
     const wrong = good === '000000' ? '111111' : '000000';
     const mfa = await c.post('/api/auth/mfa', { code: wrong });
     expect(mfa.status).toBe(401);
@@ -131,7 +157,7 @@ describe('sign in with a second factor', () => {
 
 describe('sessions expire and can be ended everywhere', () => {
   it('after 15 minutes idle the session is gone', async () => {
-    const c = await signIn(t.base, 'wijkteam.nijmegen');
+    const c = await signIn(t, 'wijkteam.nijmegen');
     expect((await c.get('/api/reports/mine')).status).toBe(200);
     t.clock.advance(SESSION_IDLE_MS + 1000);
     try {
@@ -144,7 +170,7 @@ describe('sessions expire and can be ended everywhere', () => {
   });
 
   it('after 12 hours the session ends even when in use', async () => {
-    const c = await signIn(t.base, 'wijkteam.nijmegen');
+    const c = await signIn(t, 'wijkteam.nijmegen');
     const steps = Math.ceil(SESSION_ABSOLUTE_MS / (SESSION_IDLE_MS - 60_000));
     let moved = 0;
     try {
@@ -161,8 +187,8 @@ describe('sessions expire and can be ended everywhere', () => {
   });
 
   it('sign out everywhere ends the other devices too', async () => {
-    const laptop = await signIn(t.base, 'privacy.regio');
-    const phone = await signIn(t.base, 'privacy.regio');
+    const laptop = await signIn(t, 'privacy.regio');
+    const phone = await signIn(t, 'privacy.regio');
     const r = await phone.post<{ sessions: number }>('/api/auth/logout-everywhere');
     expect(r.status).toBe(200);
     expect(r.body.sessions).toBeGreaterThanOrEqual(2);
@@ -170,7 +196,7 @@ describe('sessions expire and can be ended everywhere', () => {
   });
 
   it('a write without the CSRF token is refused and writes nothing', async () => {
-    const c = await signIn(t.base, 'wijkteam.nijmegen');
+    const c = await signIn(t, 'wijkteam.nijmegen');
     const before = await t.deps.db
       .selectFrom('report')
       .select((eb) => eb.fn.countAll<number>().as('n'))

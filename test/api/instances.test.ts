@@ -30,7 +30,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
 
 describe('scheduled jobs on this engine', () => {
   it('a deadline-reminder job runs and records the counts per Veilig Thuis organisation', async () => {
-    const local = await signIn(t.base, 'wijkteam.nijmegen');
+    const local = await signIn(t, 'wijkteam.nijmegen');
     await local.post('/api/reports', sampleReport({ acute: true }));
     const boss = await startScheduler({
       database: t.testDb.database,
@@ -64,7 +64,7 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL', () => {
     const second = await buildApp({ deps: t.deps, logLevel: 'silent' });
     const base2 = await second.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const onFirst = await signIn(t.base, 'vt.intake');
+      const onFirst = await signIn(t, 'vt.intake');
       const onSecond = new ApiClient(base2);
       onSecond.cookie = onFirst.cookie;
       onSecond.csrfToken = onFirst.csrfToken;

@@ -20,7 +20,7 @@ type ErrorBody = {
   error: {
     code: string;
     message: { nl: string; en: string };
-    details: { path: string; message: string }[];
+    details: { path: string; message: { nl: string; en: string } }[];
     requestId: string;
   };
 };
@@ -52,7 +52,7 @@ beforeAll(async () => {
   t = await startTestApp();
   [local, vt, police, tiel, policy] = (await Promise.all(
     ['wijkteam.nijmegen', 'vt.intake', 'politie.nijmegen', 'wijkteam.tiel', 'beleid.regio'].map((u) =>
-      signIn(t.base, u),
+      signIn(t, u),
     ),
   )) as [ApiClient, ApiClient, ApiClient, ApiClient, ApiClient];
   const created = await local.post<{
@@ -179,7 +179,7 @@ describe('break the glass', () => {
     const r = await tiel.get<Detail>(`/api/reports/${reportId}`);
     expect(r.status).toBe(200);
     expect(r.body.access).toBe('break_glass');
-    const privacy = await signIn(t.base, 'privacy.regio');
+    const privacy = await signIn(t, 'privacy.regio');
     const list = await privacy.get<{ id: string; recordId: string }[]>('/api/break-glass');
     const item = list.body.find((g) => g.recordId === reportId);
     expect(item).toBeDefined();
@@ -191,7 +191,7 @@ describe('break the glass', () => {
     t.clock.advance(61 * 60 * 1000);
     try {
       // the session would be idle too; sign in again to test only the grant's expiry
-      const again = await signIn(t.base, 'wijkteam.tiel');
+      const again = await signIn(t, 'wijkteam.tiel');
       expect((await again.get(`/api/reports/${reportId}`)).status).toBe(404);
     } finally {
       t.clock.advance(-61 * 60 * 1000);
@@ -253,7 +253,8 @@ describe('bad input gets a clear error and writes nothing', () => {
   it('a municipality no Veilig Thuis serves', async () => {
     const r = await local.post<ErrorBody>('/api/reports', sampleReport({ municipalityCode: 'GM9999' }));
     expectError(r, 400, 'validation_failed');
-    expect(r.body.error.details[0]?.path).toBe('municipalityCode');
+    expect(r.body.error.details[0]?.path).toBe('body.municipalityCode');
+    expect(r.body.error.details[0]?.message.nl).toContain('Veilig Thuis');
   });
 
   it('malformed JSON', async () => {

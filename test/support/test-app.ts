@@ -3,7 +3,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/modules/demo/demo-users.ts';
 import { seedDemo } from '../../src/modules/demo/seed-demo.ts';
 import type { Deps } from '../../src/modules/deps.ts';
-import { currentTotp } from '../../src/modules/identity/totp.ts';
+import { currentTotp, totpStep } from '../../src/modules/identity/totp.ts';
 import { keysFromMaster } from '../../src/security/keys.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
@@ -109,9 +109,29 @@ export function demoSecret(username: string): string {
   return user.totpSecret;
 }
 
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A second-factor code that has not been used yet: codes work once (RFC 6238 §5.2), so when this
+ * secret's current time step is spent the test clock moves on to the next step.
+ */
+export function freshCode(server: { clock: TestClock }, secret: string): string {
+  let step = totpStep(server.clock.now());
+  const last = lastStepUsed.get(secret);
+  if (last !== undefined && step <= last) {
+    server.clock.advance((last + 1 - step) * 30_000);
+    step = totpStep(server.clock.now());
+  }
+  lastStepUsed.set(secret, step);
+  return currentTotp(secret, server.clock.now());
+}
+
 /** Signs a demo user in with password and second factor. */
-export async function signIn(base: string, username: string): Promise<ApiClient> {
-  const client = new ApiClient(base);
+export async function signIn(
+  server: { base: string; clock: TestClock },
+  username: string,
+): Promise<ApiClient> {
+  const client = new ApiClient(server.base);
   const first = await client.post<{ mfaRequired: boolean; csrfToken: string }>('/api/auth/login', {
     username,
     password: DEMO_PASSWORD,
@@ -120,7 +140,7 @@ export async function signIn(base: string, username: string): Promise<ApiClient>
   client.csrfToken = first.body.csrfToken;
   if (first.body.mfaRequired) {
     const second = await client.post<{ csrfToken: string }>('/api/auth/mfa', {
-      code: currentTotp(demoSecret(username)),
+      code: freshCode(server, demoSecret(username)),
     });
     if (second.status !== 200) throw new Error(`mfa failed for ${username}: ${JSON.stringify(second.body)}`);
     client.csrfToken = second.body.csrfToken;

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
+import * as totpReplay from './0002-totp-replay.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-totp-replay': totpReplay,
 };

@@ -17,22 +17,35 @@ export async function breakGlass(
 ) {
   const actor = requireRole(ctx, 'professional', 'coordinator', 'vt_intake', 'team_lead');
   const now = deps.now();
+  const exists = await deps.db
+    .selectFrom('report')
+    .select('id')
+    .where('id', '=', input.recordId)
+    .executeTakeFirst();
+  if (!exists) {
+    // A refused attempt is audited in its own transaction, so it survives the error response.
+    await deps.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, {
+        ...auditActor(ctx),
+        action: 'break_glass.grant',
+        recordType: input.recordType,
+        recordId: input.recordId,
+        purpose: 'emergency',
+        outcome: 'failure',
+        details: { reason: input.reason },
+      }),
+    );
+    throw new AppError('not_found');
+  }
   return deps.db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom('report')
-      .select('id')
-      .where('id', '=', input.recordId)
-      .executeTakeFirst();
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       action: 'break_glass.grant',
       recordType: input.recordType,
       recordId: input.recordId,
       purpose: 'emergency',
-      outcome: exists ? 'success' : 'failure',
       details: { reason: input.reason },
     });
-    if (!exists) throw new AppError('not_found');
     const grant = await trx
       .insertInto('break_glass_grant')
       .values({
@@ -55,7 +68,8 @@ export async function listBreakGlassGrants(
   ctx: RequestContext,
   options: { unreviewedOnly: boolean },
 ) {
-  requireRole(ctx, 'privacy_officer');
+  const officer = requireRole(ctx, 'privacy_officer');
+  // A privacy officer reviews the emergency accesses of their own region's organisations.
   let query = deps.db
     .selectFrom('break_glass_grant as g')
     .innerJoin('app_user as u', 'u.id', 'g.user_id')
@@ -74,6 +88,7 @@ export async function listBreakGlassGrants(
       'u.display_name',
       'o.name as organisation_name',
     ])
+    .where('o.region_id', '=', officer.organisation.regionId)
     .orderBy('g.granted_at', 'desc')
     .limit(500);
   if (options.unreviewedOnly) query = query.where('g.reviewed_at', 'is', null);
@@ -112,6 +127,11 @@ export async function reviewBreakGlass(
       })
       .where('id', '=', id)
       .where('reviewed_at', 'is', null)
+      .where(
+        'organisation_id',
+        'in',
+        trx.selectFrom('organisation').select('id').where('region_id', '=', actor.organisation.regionId),
+      )
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('not_found');
     await appendAuditEvent(trx, {

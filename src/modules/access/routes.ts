@@ -18,7 +18,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: Deps) {
             recordType: z.literal('report'),
             recordId: z.uuid(),
             reason: plainText(2000).refine((r) => r.length >= 20, {
-              message: 'Minimaal 20 tekens / at least 20 characters',
+              message: 'reason_too_short',
             }),
           })
           .strict(),

@@ -4,8 +4,9 @@ import type { Deps } from '../deps.ts';
 import { type AuditSearch, appendAuditEvent, readAuditChain, searchAuditEvents } from './store.ts';
 
 /** The privacy officer searches the trail; the search itself is audited. */
-export async function searchAudit(deps: Deps, ctx: RequestContext, q: AuditSearch) {
-  requireRole(ctx, 'privacy_officer');
+export async function searchAudit(deps: Deps, ctx: RequestContext, filters: Omit<AuditSearch, 'regionId'>) {
+  const officer = requireRole(ctx, 'privacy_officer');
+  const q: AuditSearch = { ...filters, regionId: officer.organisation.regionId };
   const rows = await searchAuditEvents(deps.db, q);
   await deps.db.transaction().execute((trx) =>
     appendAuditEvent(trx, {

@@ -121,6 +121,8 @@ export async function* readAuditChain(db: Kysely<DB>, pageSize = 2000): AsyncGen
 }
 
 export interface AuditSearch {
+  /** Only events by people of this region's organisations. */
+  regionId: number;
   actorUserId?: string | undefined;
   recordType?: string | undefined;
   recordId?: string | undefined;
@@ -136,7 +138,27 @@ export async function searchAuditEvents(db: Kysely<DB>, q: AuditSearch) {
     .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
     .leftJoin('organisation', 'organisation.id', 'audit_event.actor_organisation_id')
     .selectAll('audit_event')
-    .select(['app_user.username as actor_username', 'organisation.name as actor_organisation_name']);
+    .select(['app_user.username as actor_username', 'organisation.name as actor_organisation_name'])
+    .where((eb) => {
+      const regionOrganisations = eb
+        .selectFrom('organisation as ro')
+        .select('ro.id')
+        .where('ro.region_id', '=', q.regionId);
+      return eb.or([
+        eb('audit_event.actor_organisation_id', 'in', regionOrganisations),
+        eb.and([
+          eb('audit_event.actor_organisation_id', 'is', null),
+          eb(
+            'audit_event.actor_user_id',
+            'in',
+            eb
+              .selectFrom('membership as rm')
+              .select('rm.user_id')
+              .where('rm.organisation_id', 'in', regionOrganisations),
+          ),
+        ]),
+      ]);
+    });
   if (q.actorUserId) query = query.where('audit_event.actor_user_id', '=', q.actorUserId);
   if (q.recordType) query = query.where('audit_event.record_type', '=', q.recordType);
   if (q.recordId) query = query.where('audit_event.record_id', '=', q.recordId);

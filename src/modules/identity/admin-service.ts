@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/roles.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { FIELD_MESSAGES } from '../../errors/field-messages.ts';
 import { auditActor, type RequestContext, requireRole } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
@@ -65,7 +66,7 @@ async function requireOrganisationInRegion(deps: Deps, organisationId: string, r
     .executeTakeFirst();
   if (!org)
     throw new AppError('validation_failed', [
-      { path: 'organisationId', message: 'Onbekende organisatie / unknown organisation' },
+      { path: 'body.organisationId', message: FIELD_MESSAGES.unknown_organisation },
     ]);
 }
 
@@ -85,7 +86,7 @@ export async function createUser(
   const admin = requireAdmin(ctx);
   if (!isAcceptablePassword(input.password)) {
     throw new AppError('validation_failed', [
-      { path: 'password', message: 'Minimaal 12 tekens / at least 12 characters' },
+      { path: 'body.password', message: FIELD_MESSAGES.password_too_short },
     ]);
   }
   await requireOrganisationInRegion(deps, input.organisationId, admin.organisation.regionId);
@@ -98,9 +99,7 @@ export async function createUser(
       .where('username', '=', input.username)
       .executeTakeFirst();
     if (existing)
-      throw new AppError('conflict', [
-        { path: 'username', message: 'Gebruikersnaam bestaat al / username already exists' },
-      ]);
+      throw new AppError('conflict', [{ path: 'body.username', message: FIELD_MESSAGES.username_taken }]);
     const user = await trx
       .insertInto('app_user')
       .values({

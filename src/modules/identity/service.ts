@@ -14,7 +14,7 @@ import {
   recordFailedLogin,
   resetFailedLogins,
 } from './store.ts';
-import { checkTotp, openTotpSecret } from './totp.ts';
+import { matchTotpStep, openTotpSecret } from './totp.ts';
 
 export interface LoginResult {
   token: string;
@@ -86,8 +86,17 @@ export async function completeMfa(
     await revokeSession(deps.db, session.id, now);
     throw new AppError('account_locked');
   }
-  if (!checkTotp(openTotpSecret(deps.keys, user.totp_secret_enc), code)) {
-    await failAttempt(deps, ctx, user.id, user.failed_logins, 'auth.mfa');
+  const step = matchTotpStep(openTotpSecret(deps.keys, user.totp_secret_enc), code, now);
+  const replayed = step !== null && user.totp_last_step !== null && step <= user.totp_last_step;
+  if (step === null || replayed) {
+    await failAttempt(
+      deps,
+      ctx,
+      user.id,
+      user.failed_logins,
+      'auth.mfa',
+      replayed ? { reason: 'code_reused' } : {},
+    );
     throw new AppError('invalid_mfa_code');
   }
   return deps.db.transaction().execute(async (trx) => {
@@ -99,6 +108,7 @@ export async function completeMfa(
       now,
     });
     await resetFailedLogins(trx, user.id);
+    await trx.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', user.id).execute();
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       actorUserId: user.id,
@@ -115,11 +125,18 @@ async function failAttempt(
   userId: string,
   failedSoFar: number,
   action: string,
+  details: Record<string, unknown> = {},
 ) {
   const lock = lockAfterFailure(failedSoFar, deps.now());
   await deps.db.transaction().execute(async (trx) => {
     await recordFailedLogin(trx, userId, lock);
-    await appendAuditEvent(trx, { ...auditActor(ctx), actorUserId: userId, action, outcome: 'failure' });
+    await appendAuditEvent(trx, {
+      ...auditActor(ctx),
+      actorUserId: userId,
+      action,
+      outcome: 'failure',
+      details,
+    });
     if (lock)
       await appendAuditEvent(trx, {
         ...auditActor(ctx),

@@ -13,14 +13,9 @@ export const personInput = z
   .object({
     fullName: freeText(200),
     dateOfBirth: isoDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
-      message:
-        'Geboortedatum moet tussen 1900 en vandaag liggen / date of birth must be between 1900 and today',
+      message: 'date_of_birth_range',
     }),
-    bsn: z
-      .string()
-      .trim()
-      .refine(isValidBsn, { message: 'Het BSN is niet geldig (elfproef) / the BSN is not valid (11-check)' })
-      .optional(),
+    bsn: z.string().trim().refine(isValidBsn, { message: 'bsn_invalid' }).optional(),
     role: z.enum(PERSON_ROLES),
   })
   .strict();

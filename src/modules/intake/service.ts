@@ -5,6 +5,7 @@ import { canWorkQueue, maskBsn, type ReportReader, reportScope } from '../../dom
 import { computeAssessmentDeadline } from '../../domain/safety-assessment-deadline.ts';
 import { VIOLENCE_KIND_LIST_VERSION } from '../../domain/violence-kind.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { FIELD_MESSAGES } from '../../errors/field-messages.ts';
 import { hmacHex } from '../../security/keys.ts';
 import { open, seal } from '../../security/secret-box.ts';
 import {
@@ -42,11 +43,7 @@ export async function createReport(deps: Deps, ctx: RequestContext, input: Repor
   const route = await findIntakeRoute(deps.db, input.municipalityCode);
   if (!route) {
     throw new AppError('validation_failed', [
-      {
-        path: 'municipalityCode',
-        message:
-          'Geen Veilig Thuis-organisatie voor deze gemeente / no Veilig Thuis organisation serves this municipality',
-      },
+      { path: 'body.municipalityCode', message: FIELD_MESSAGES.no_veilig_thuis },
     ]);
   }
   const receivedAt = deps.now();
@@ -120,7 +117,9 @@ function toSummary(row: Awaited<ReturnType<typeof listReports>>[number], now: Da
     receivedAt: row.received_at.toISOString(),
     assessmentDueAt: row.assessment_due_at.toISOString(),
     immediate: row.acute,
-    overdue: row.status === 'received' && row.assessment_due_at.getTime() < now.getTime(),
+    // An acute report is due at the moment it arrives: it is marked immediate (and sorted first),
+    // not "late" from its first second.
+    overdue: !row.acute && row.status === 'received' && row.assessment_due_at.getTime() < now.getTime(),
     status: row.status,
     personCount: Number(row.person_count ?? 0),
   };

@@ -1,0 +1,36 @@
+/**
+ * Messages for field-level problems that our own rules find (schema refinements and services).
+ * Schemas refer to them by key (`message: 'bsn_invalid'`); the error handler turns the key into
+ * the Dutch and English text. Everything else is worded by Zod's own nl/en locales.
+ */
+export const FIELD_MESSAGES = {
+  bsn_invalid: { nl: 'Het BSN is niet geldig (elfproef).', en: 'The BSN is not valid (11-check).' },
+  date_of_birth_range: {
+    nl: 'De geboortedatum moet tussen 1900 en vandaag liggen.',
+    en: 'The date of birth must be between 1900 and today.',
+  },
+  forbidden_characters: {
+    nl: 'Bevat tekens die niet zijn toegestaan.',
+    en: 'Contains characters that are not allowed.',
+  },
+  reason_too_short: {
+    nl: 'Geef een reden van minimaal 20 tekens.',
+    en: 'Give a reason of at least 20 characters.',
+  },
+  no_veilig_thuis: {
+    nl: 'Geen Veilig Thuis-organisatie bedient deze gemeente.',
+    en: 'No Veilig Thuis organisation serves this municipality.',
+  },
+  unknown_organisation: { nl: 'Onbekende organisatie.', en: 'Unknown organisation.' },
+  password_too_short: {
+    nl: 'Het wachtwoord moet minimaal 12 tekens hebben.',
+    en: 'The password needs at least 12 characters.',
+  },
+  username_taken: { nl: 'Deze gebruikersnaam bestaat al.', en: 'This username already exists.' },
+} as const;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+export function isFieldMessageKey(value: string): value is FieldMessageKey {
+  return Object.hasOwn(FIELD_MESSAGES, value);
+}
