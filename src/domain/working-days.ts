@@ -12,11 +12,24 @@ const dutchHolidays = new Holidays('NL');
  * 5 May as 'public'; Good Friday is not a generally recognised holiday in that act.
  */
 export function isDutchHoliday(isoDate: string): boolean {
-  if (isoDate.endsWith('-05-05')) return true;
-  const found = dutchHolidays.isHoliday(
-    DateTime.fromISO(isoDate, { zone: AMSTERDAM }).plus({ hours: 12 }).toJSDate(),
-  );
-  return Array.isArray(found) && found.some((h) => h.type === 'public' && h.date.startsWith(isoDate));
+  return holidaysOf(Number(isoDate.slice(0, 4))).has(isoDate);
+}
+
+// date-holidays computes a whole year per call (~10 ms); deadlines ask for many days, so each
+// year's set of non-working holidays is computed once and kept.
+const holidayCache = new Map<number, ReadonlySet<string>>();
+
+function holidaysOf(year: number): ReadonlySet<string> {
+  let days = holidayCache.get(year);
+  if (!days) {
+    const found = dutchHolidays
+      .getHolidays(year)
+      .filter((h) => h.type === 'public')
+      .map((h) => h.date.slice(0, 10));
+    days = new Set([...found, `${year}-05-05`]);
+    holidayCache.set(year, days);
+  }
+  return days;
 }
 
 export function isWorkingDay(isoDate: string): boolean {
