@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { sql } from 'kysely';
 import { registerAccessRoutes } from '../modules/access/routes.ts';
 import { registerAuditRoutes } from '../modules/audit/routes.ts';
+import { listDemoAccounts } from '../modules/demo/seed-demo.ts';
 import type { Deps } from '../modules/deps.ts';
 import { registerIdentityRoutes } from '../modules/identity/routes.ts';
 import { registerIntakeRoutes } from '../modules/intake/routes.ts';
@@ -112,10 +113,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.get(
     '/api/meta',
-    { schema: { tags: ['meta'], summary: 'Public facts about this installation' } },
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Public facts about this installation; on a demo also the demo accounts',
+      },
+    },
     async () => ({
       demo: options.demo ?? false,
       version: '0.1.0',
+      ...(options.demo ? { demoAccounts: await listDemoAccounts(deps) } : {}),
     }),
   );
 

@@ -86,3 +86,18 @@ export async function seedDemo(deps: Deps, env: string): Promise<{ created: stri
   });
   return { created };
 }
+
+/** For the login page of a demo installation: who can sign in, with which role, for which organisation. */
+export async function listDemoAccounts(deps: Pick<Deps, 'db'>) {
+  const rows = await deps.db
+    .selectFrom('app_user')
+    .innerJoin('membership', 'membership.user_id', 'app_user.id')
+    .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
+    .select(['app_user.username', 'membership.role', 'organisation.name as organisation'])
+    .where('app_user.is_demo', '=', true)
+    .where('app_user.active', '=', true)
+    .execute();
+  const order = DEMO_USERS.map((u) => u.username);
+  rows.sort((a, b) => order.indexOf(a.username) - order.indexOf(b.username));
+  return { password: DEMO_PASSWORD, users: rows };
+}

@@ -27,6 +27,8 @@ export interface ErrorBody {
 export interface Meta {
   demo: boolean;
   version: string;
+  /** Only on a demo installation: the shared password and the demo users. */
+  demoAccounts?: { password: string; users: { username: string; role: Role; organisation: string }[] };
 }
 
 export interface SessionUser {

@@ -3,8 +3,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import type { Role } from '../api/codes.ts';
 import { queryKeys, SIGNED_OUT, useMeta, useSession } from '../api/queries.ts';
+import type { Meta } from '../api/types.ts';
 import { Alert } from '../components/alert.tsx';
 import { Button, ButtonGroup } from '../components/button.tsx';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary.tsx';
@@ -22,20 +22,6 @@ import {
   setLoginNotice,
 } from '../session/login-notice.ts';
 
-/** Demo accounts (see README); the server lists them nowhere, so the hint names them here. */
-const DEMO_USERS: readonly { username: string; role: Role; where: string }[] = [
-  { username: 'vt.intake', role: 'vt_intake', where: 'Veilig Thuis' },
-  { username: 'vt.teamleider', role: 'team_lead', where: 'Veilig Thuis' },
-  { username: 'wijkteam.nijmegen', role: 'professional', where: 'Nijmegen' },
-  { username: 'regisseur.nijmegen', role: 'coordinator', where: 'Nijmegen' },
-  { username: 'wijkteam.tiel', role: 'professional', where: 'Tiel' },
-  { username: 'politie.nijmegen', role: 'professional', where: 'Politie' },
-  { username: 'beleid.regio', role: 'policy_advisor', where: 'Regio' },
-  { username: 'beheer.regio', role: 'functional_admin', where: 'Regio' },
-  { username: 'privacy.regio', role: 'privacy_officer', where: 'Regio' },
-];
-const DEMO_PASSWORD = 'kring-demo-wachtwoord';
-
 const FIELD = { username: 'login-username', password: 'login-password', code: 'login-code' } as const;
 
 function NoticeAlert({ notice }: { notice: LoginNotice }) {
@@ -51,7 +37,7 @@ function NoticeAlert({ notice }: { notice: LoginNotice }) {
   );
 }
 
-function DemoHint() {
+function DemoHint({ demo }: { demo: NonNullable<Meta['demoAccounts']> }) {
   const { t } = useTranslation();
   return (
     <section className="kring-panel kring-demo-hint">
@@ -59,7 +45,7 @@ function DemoHint() {
         {t('login.demo.title')}
       </Heading>
       <Paragraph>
-        {t('login.demo.password')} <code className="utrecht-code">{DEMO_PASSWORD}</code>
+        {t('login.demo.password')} <code className="utrecht-code">{demo.password}</code>
       </Paragraph>
       <Paragraph>
         {t('login.demo.code')}{' '}
@@ -67,10 +53,10 @@ function DemoHint() {
       </Paragraph>
       <Heading level={3}>{t('login.demo.users')}</Heading>
       <ul className="utrecht-unordered-list kring-demo-hint__users">
-        {DEMO_USERS.map((user) => (
+        {demo.users.map((user) => (
           <li key={user.username} className="utrecht-unordered-list__item">
             <code className="utrecht-code">{user.username}</code> – {codeLabel(t, 'role', user.role)} (
-            {user.where})
+            {user.organisation})
           </li>
         ))}
       </ul>
@@ -262,7 +248,7 @@ export function LoginPage() {
           </ButtonGroup>
         </form>
       )}
-      {meta.data?.demo ? <DemoHint /> : null}
+      {meta.data?.demoAccounts ? <DemoHint demo={meta.data.demoAccounts} /> : null}
     </div>
   );
 }
