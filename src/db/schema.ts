@@ -132,6 +132,15 @@ export interface ReportTable {
   received_at: Timestamp;
   assessment_due_at: Timestamp;
   status: Generated<string>;
+  assessed_at: Date | null;
+  assessed_by_user_id: string | null;
+  acute_unsafety: boolean | null;
+  structural_unsafety: boolean | null;
+  route: string | null;
+  route_reason: string | null;
+  investigation_start_by: Date | null;
+  investigation_conclude_by: Date | null;
+  involvement_ended_at: Date | null;
 }
 export interface ReportPersonTable {
   id: Generated<string>;

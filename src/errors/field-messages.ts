@@ -27,6 +27,19 @@ export const FIELD_MESSAGES = {
     en: 'The password needs at least 12 characters.',
   },
   username_taken: { nl: 'Deze gebruikersnaam bestaat al.', en: 'This username already exists.' },
+  reason_required: {
+    nl: 'Onderbouw het besluit (minimaal 10 tekens).',
+    en: 'Give the reasons for the decision (at least 10 characters).',
+  },
+  unsafety_needs_veilig_thuis: {
+    nl: 'Bij acute onveiligheid blijft Veilig Thuis betrokken: kies onderzoek, verzoek aan de Raad of Voorwaarden & Vervolg.',
+    en: 'With acute unsafety Veilig Thuis stays involved: choose investigation, a request to the Raad or conditions and follow-up.',
+  },
+  unsafety_not_ended: {
+    nl: 'Bij structurele onveiligheid kan de bemoeienis niet zomaar eindigen.',
+    en: 'With structural unsafety, involvement cannot simply end.',
+  },
+  already_assessed: { nl: 'Deze melding is al beoordeeld.', en: 'This report has already been assessed.' },
 } as const;
 
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

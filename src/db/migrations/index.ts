@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
 import * as totpReplay from './0002-totp-replay.ts';
+import * as safetyAssessment from './0003-safety-assessment.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-totp-replay': totpReplay,
+  '0003-safety-assessment': safetyAssessment,
 };

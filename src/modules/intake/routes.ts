@@ -2,7 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
-import { noteInput, reportDetail, reportInput, reportSummary } from './schemas.ts';
+import { assessReport, getQueueFigures } from './assessment-service.ts';
+import { getRadar } from './radar-service.ts';
+import {
+  assessmentInput,
+  assessmentResult,
+  normShare,
+  noteInput,
+  radarResult,
+  reportDetail,
+  reportInput,
+  reportSummary,
+} from './schemas.ts';
 import { addReportNote, createReport, getReport, listOwnReports, listQueue } from './service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -81,5 +92,45 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps) {
     },
     async (request, reply) =>
       reply.status(201).send(await addReportNote(deps, request.ctx, request.params.id, request.body)),
+  );
+
+  r.post(
+    '/api/reports/:id/assessment',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Veilig Thuis records the safety assessment (veiligheidsbeoordeling) with a reasoned route',
+        params: idParams,
+        body: assessmentInput,
+        response: { 200: assessmentResult },
+      },
+    },
+    async (request) => assessReport(deps, request.ctx, request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/reports/:id/radar',
+    {
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Radar: earlier reports about the same people, and whether this is a re-report or follow-up report',
+        params: idParams,
+        response: { 200: radarResult },
+      },
+    },
+    async (request) => getRadar(deps, request.ctx, request.params.id),
+  );
+
+  r.get(
+    '/api/veilig-thuis/figures',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Per month: share of safety assessments within 5 working days against the 90% norm',
+        response: { 200: z.array(normShare) },
+      },
+    },
+    async (request) => getQueueFigures(deps, request.ctx),
   );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidBsn } from '../../domain/bsn.ts';
+import { ROUTES } from '../../domain/front-door/route-decision.ts';
 import { INFORMATION_CATEGORIES } from '../../domain/information-category.ts';
 import { VIOLENCE_KINDS } from '../../domain/violence-kind.ts';
 import { plainText } from '../../validation/text.ts';
@@ -70,4 +71,64 @@ export const reportDetail = reportSummary.extend({
     }),
   ),
   access: z.enum(['creator', 'veilig_thuis', 'break_glass']),
+  assessment: z
+    .object({
+      assessedAt: z.string(),
+      onTime: z.boolean(),
+      acuteUnsafety: z.boolean(),
+      structuralUnsafety: z.boolean(),
+      route: z.enum(ROUTES),
+      reason: z.string(),
+      investigationStartBy: z.string().nullable(),
+      investigationConcludeBy: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const assessmentInput = z
+  .object({
+    acuteUnsafety: z.boolean(),
+    structuralUnsafety: z.boolean(),
+    route: z.enum(ROUTES),
+    reason: plainText(5000),
+  })
+  .strict();
+
+export const assessmentResult = z.object({
+  status: z.string(),
+  assessedAt: z.string(),
+  onTime: z.boolean(),
+  route: z.enum(ROUTES),
+  investigationStartBy: z.string().nullable(),
+  investigationConcludeBy: z.string().nullable(),
+});
+
+export const radarResult = z.object({
+  classification: z.enum(['first_report', 'follow_up_report', 're_report']),
+  matches: z.array(
+    z.object({
+      reportId: z.uuid(),
+      reference: z.string(),
+      regionName: z.string(),
+      receivedAt: z.string(),
+      status: z.string(),
+      route: z.string().nullable(),
+      involvementEndedAt: z.string().nullable(),
+      personName: z.string(),
+      matchedOn: z.enum(['bsn', 'name_and_date_of_birth']),
+      certainty: z.enum(['certain', 'possible']),
+      score: z.number(),
+    }),
+  ),
+});
+
+export const normShare = z.object({
+  month: z.string(),
+  total: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  pending: z.number(),
+  share: z.number().optional(),
+  norm: z.number(),
+  meetsNorm: z.boolean().optional(),
 });

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { normaliseBsn } from '../../domain/bsn.ts';
+import type { Route } from '../../domain/front-door/route-decision.ts';
 import { canReadCategory } from '../../domain/information-category.ts';
 import { canWorkQueue, maskBsn, type ReportReader, reportScope } from '../../domain/report-access.ts';
 import { computeAssessmentDeadline } from '../../domain/safety-assessment-deadline.ts';
@@ -222,6 +223,19 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string) {
         createdAt: n.created_at.toISOString(),
       })),
       access,
+      assessment:
+        report.assessed_at && report.route
+          ? {
+              assessedAt: report.assessed_at.toISOString(),
+              onTime: report.assessed_at.getTime() <= report.assessment_due_at.getTime(),
+              acuteUnsafety: report.acute_unsafety === true,
+              structuralUnsafety: report.structural_unsafety === true,
+              route: report.route as Route,
+              reason: report.route_reason ?? '',
+              investigationStartBy: report.investigation_start_by?.toISOString() ?? null,
+              investigationConcludeBy: report.investigation_conclude_by?.toISOString() ?? null,
+            }
+          : null,
     };
   });
 }

@@ -107,6 +107,13 @@ export async function loadReport(db: Db, id: string) {
       'report.description',
       'report.created_by_user_id',
       'organisation.name as created_by_organisation',
+      'report.assessed_at',
+      'report.acute_unsafety',
+      'report.structural_unsafety',
+      'report.route',
+      'report.route_reason',
+      'report.investigation_start_by',
+      'report.investigation_conclude_by',
     ])
     .where('report.id', '=', id)
     .executeTakeFirst();
