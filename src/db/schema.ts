@@ -141,6 +141,8 @@ export interface ReportTable {
   investigation_start_by: Date | null;
   investigation_conclude_by: Date | null;
   involvement_ended_at: Date | null;
+  source: Generated<string>;
+  external_ref: string | null;
 }
 export interface ReportPersonTable {
   id: Generated<string>;

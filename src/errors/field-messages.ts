@@ -39,6 +39,7 @@ export const FIELD_MESSAGES = {
     nl: 'Bij structurele onveiligheid kan de bemoeienis niet zomaar eindigen.',
     en: 'With structural unsafety, involvement cannot simply end.',
   },
+  already_imported: { nl: 'Deze melding is al eerder geïmporteerd.', en: 'This report was imported before.' },
   already_assessed: { nl: 'Deze melding is al beoordeeld.', en: 'This report has already been assessed.' },
 } as const;
 

@@ -3,28 +3,13 @@ import {
   hasZodFastifySchemaValidationErrors,
   type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { core } from 'zod';
 import { AppError, ERROR_MESSAGES, type ErrorCode, type ErrorDetail } from '../errors/app-error.ts';
-import { FIELD_MESSAGES, isFieldMessageKey } from '../errors/field-messages.ts';
+import { describeIssue } from '../validation/issue-message.ts';
 
-const dutch = z.locales.nl().localeError;
-const english = z.locales.en().localeError;
-
-type LocaleError = typeof dutch;
-type Issue = Parameters<LocaleError>[0];
-
-function worded(locale: LocaleError, issue: Issue, fallback: string): string {
-  const result = locale(issue);
-  if (typeof result === 'string') return result;
-  return result?.message ?? fallback;
-}
-
-/** A schema problem in both languages: our own keyed messages, or Zod's nl and en wording. */
-function describeIssue(v: ZodFastifySchemaValidationError): ErrorDetail['message'] {
-  const text = v.message ?? '';
-  if (isFieldMessageKey(text)) return FIELD_MESSAGES[text];
-  const issue = { ...v.params, code: v.keyword, path: [], input: undefined } as unknown as Issue;
-  return { nl: worded(dutch, issue, text), en: worded(english, issue, text) };
+/** fastify-type-provider-zod hands over the issue as keyword + message + params. */
+function describeValidation(v: ZodFastifySchemaValidationError): ErrorDetail['message'] {
+  return describeIssue({ ...v.params, code: v.keyword as core.$ZodIssue['code'], message: v.message ?? '' });
 }
 
 /** The one error shape: { error: { code, message: { nl, en }, details, requestId } }. */
@@ -58,7 +43,7 @@ export function installErrorHandler(app: FastifyInstance) {
           error.validationContext,
           ...(v.instancePath ? v.instancePath.split('/').filter(Boolean) : []),
         ].join('.'),
-        message: describeIssue(v),
+        message: describeValidation(v),
       }));
       return sendError(reply, request, 'validation_failed', details);
     }

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.ts';
 import * as totpReplay from './0002-totp-replay.ts';
 import * as safetyAssessment from './0003-safety-assessment.ts';
+import * as reportSource from './0004-report-source.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-totp-replay': totpReplay,
   '0003-safety-assessment': safetyAssessment,
+  '0004-report-source': reportSource,
 };

@@ -1,4 +1,5 @@
 import type { OrganisationType } from '../../domain/organisation-type.ts';
+import type { ReportReader } from '../../domain/report-access.ts';
 import type { Role } from '../../domain/roles.ts';
 import { AppError } from '../../errors/app-error.ts';
 
@@ -37,5 +38,15 @@ export function auditActor(ctx: RequestContext) {
     actorUserId: ctx.user?.id ?? null,
     actorOrganisationId: ctx.organisation?.id ?? null,
     requestId: ctx.requestId,
+  };
+}
+
+/** The actor as the report-access rules see it. */
+export function readerOf(actor: ActorContext): ReportReader {
+  return {
+    userId: actor.user.id,
+    organisationId: actor.organisation.id,
+    organisationType: actor.organisation.type,
+    roles: actor.roles,
   };
 }

@@ -7,27 +7,13 @@ import {
   type Route,
   routeEndsInvolvement,
 } from '../../domain/front-door/route-decision.ts';
-import { canWorkQueue, type ReportReader, reportScope } from '../../domain/report-access.ts';
+import { canWorkQueue, reportScope } from '../../domain/report-access.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { FIELD_MESSAGES } from '../../errors/field-messages.ts';
-import {
-  type ActorContext,
-  auditActor,
-  type RequestContext,
-  requireActor,
-} from '../access/request-context.ts';
+import { auditActor, type RequestContext, readerOf, requireActor } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
 import { findVisibleReportIds } from './store.ts';
-
-function readerOf(actor: ActorContext): ReportReader {
-  return {
-    userId: actor.user.id,
-    organisationId: actor.organisation.id,
-    organisationType: actor.organisation.type,
-    roles: actor.roles,
-  };
-}
 
 /** Veilig Thuis staff of the serving organisation only: the author of a report does not assess it. */
 export function requireQueueWorker(ctx: RequestContext) {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { assessReport, getQueueFigures } from './assessment-service.ts';
+import { importPoliceBatch } from './batch-service.ts';
 import { getRadar } from './radar-service.ts';
 import {
   assessmentInput,
@@ -132,5 +133,38 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => getQueueFigures(deps, request.ctx),
+  );
+
+  const location = z.object({ location: z.string(), message: z.object({ nl: z.string(), en: z.string() }) });
+  r.post(
+    '/api/reports/import',
+    {
+      // Batches are larger than a single form; everything else keeps the 256 KiB limit.
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Import a batch of police reports (CSV or JSON); valid reports are imported, invalid ones listed with reasons',
+        body: z
+          .object({ format: z.enum(['csv', 'json']), content: z.string().min(1).max(3_500_000) })
+          .strict(),
+        response: {
+          200: z.object({
+            imported: z.array(
+              z.object({
+                externalRef: z.string(),
+                lines: z.array(z.number()),
+                id: z.uuid(),
+                reference: z.string(),
+              }),
+            ),
+            rejected: z.array(
+              z.object({ externalRef: z.string(), lines: z.array(z.number()), problems: z.array(location) }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => importPoliceBatch(deps, request.ctx, request.body),
   );
 }

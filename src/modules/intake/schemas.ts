@@ -13,9 +13,12 @@ const freeText = plainText;
 export const personInput = z
   .object({
     fullName: freeText(200),
-    dateOfBirth: isoDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
-      message: 'date_of_birth_range',
-    }),
+    // The range is checked only on a well-formed date, so a wrong format gives one clear message.
+    dateOfBirth: isoDate.refine(
+      (d) =>
+        !/^\d{4}-\d{2}-\d{2}$/.test(d) || (d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10)),
+      { message: 'date_of_birth_range' },
+    ),
     bsn: z.string().trim().refine(isValidBsn, { message: 'bsn_invalid' }).optional(),
     role: z.enum(PERSON_ROLES),
   })

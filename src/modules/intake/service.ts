@@ -1,42 +1,21 @@
-import { randomInt } from 'node:crypto';
-import { normaliseBsn } from '../../domain/bsn.ts';
 import type { Route } from '../../domain/front-door/route-decision.ts';
 import { canReadCategory } from '../../domain/information-category.ts';
 import { canWorkQueue, maskBsn, type ReportReader, reportScope } from '../../domain/report-access.ts';
-import { computeAssessmentDeadline } from '../../domain/safety-assessment-deadline.ts';
-import { VIOLENCE_KIND_LIST_VERSION } from '../../domain/violence-kind.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { FIELD_MESSAGES } from '../../errors/field-messages.ts';
-import { hmacHex } from '../../security/keys.ts';
-import { open, seal } from '../../security/secret-box.ts';
+import { open } from '../../security/secret-box.ts';
 import {
-  type ActorContext,
   auditActor,
   type RequestContext,
+  readerOf,
   requireActor,
   requireRole,
 } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
+import { insertReport } from './report-writer.ts';
 import type { ReportInput } from './schemas.ts';
 import { findIntakeRoute, findVisibleReportIds, listReports, loadReport } from './store.ts';
-
-const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function newReference(now: Date): string {
-  let suffix = '';
-  for (let i = 0; i < 7; i++) suffix += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  return `M-${now.getUTCFullYear()}-${suffix}`;
-}
-
-function readerOf(actor: ActorContext): ReportReader {
-  return {
-    userId: actor.user.id,
-    organisationId: actor.organisation.id,
-    organisationType: actor.organisation.type,
-    roles: actor.roles,
-  };
-}
 
 /** A professional records a report (melding) for Veilig Thuis; the deadline starts at receipt. */
 export async function createReport(deps: Deps, ctx: RequestContext, input: ReportInput) {
@@ -47,64 +26,13 @@ export async function createReport(deps: Deps, ctx: RequestContext, input: Repor
       { path: 'body.municipalityCode', message: FIELD_MESSAGES.no_veilig_thuis },
     ]);
   }
-  const receivedAt = deps.now();
-  const deadline = computeAssessmentDeadline(receivedAt, input.acute);
-  return deps.db.transaction().execute(async (trx) => {
-    const { id, reference } = await trx
-      .insertInto('report')
-      .values({
-        reference: newReference(receivedAt),
-        region_id: route.region_id,
-        municipality_code: input.municipalityCode,
-        created_by_user_id: actor.user.id,
-        created_by_organisation_id: actor.organisation.id,
-        violence_kinds: [...new Set(input.violenceKinds)],
-        violence_kind_list_version: VIOLENCE_KIND_LIST_VERSION,
-        acute: input.acute,
-        description: input.description,
-        received_at: receivedAt,
-        assessment_due_at: deadline.dueAt,
-      })
-      .returning(['id', 'reference'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('report_person')
-      .values(
-        input.persons.map((p, position) => ({
-          report_id: id,
-          position,
-          full_name: p.fullName,
-          date_of_birth: p.dateOfBirth,
-          role: p.role,
-          bsn_encrypted: p.bsn ? seal(deps.keys.encryption, normaliseBsn(p.bsn)) : null,
-          bsn_hash: p.bsn ? hmacHex(deps.keys.matching, normaliseBsn(p.bsn)) : null,
-        })),
-      )
-      .execute();
-    if (input.notes.length > 0) {
-      await trx
-        .insertInto('report_note')
-        .values(
-          input.notes.map((n) => ({
-            report_id: id,
-            category: n.category,
-            organisation_id: actor.organisation.id,
-            author_user_id: actor.user.id,
-            body: n.body,
-          })),
-        )
-        .execute();
-    }
-    await appendAuditEvent(trx, {
-      ...auditActor(ctx),
-      action: 'report.create',
-      recordType: 'report',
-      recordId: id,
-      purpose: 'intake',
-      details: { persons: input.persons.length, acute: input.acute },
-    });
-    return { id, reference, assessmentDueAt: deadline.dueAt.toISOString(), immediate: deadline.immediate };
-  });
+  return deps.db.transaction().execute((trx) =>
+    insertReport(trx, deps, ctx, actor, input, {
+      regionId: route.region_id,
+      source: 'web',
+      externalRef: null,
+    }),
+  );
 }
 
 function toSummary(row: Awaited<ReturnType<typeof listReports>>[number], now: Date) {
