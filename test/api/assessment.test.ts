@@ -66,8 +66,21 @@ describe('the veiligheidsbeoordeling with a reasoned route', () => {
     expect(Math.floor(conclude / 86_400_000)).toBe(70);
     const queue = await vt.get<{ id: string }[]>('/api/veilig-thuis/queue');
     expect(queue.body.map((q) => q.id)).not.toContain(r.id);
-    const detail = await local.get<{ assessment: { route: string } }>(`/api/reports/${r.id}`);
+    const detail = await local.get<{ assessment: { route: string; reason: string | null } }>(
+      `/api/reports/${r.id}`,
+    );
     expect(detail.body.assessment.route).toBe('investigation');
+    // The reporter learns the route, not Veilig Thuis' weighing.
+    expect(detail.body.assessment).toMatchObject({
+      reason: null,
+      acuteUnsafety: null,
+      structuralUnsafety: null,
+    });
+    const forVt = await vt.get<{ assessment: { reason: string; structuralUnsafety: boolean } }>(
+      `/api/reports/${r.id}`,
+    );
+    expect(forVt.body.assessment).toMatchObject({ structuralUnsafety: true });
+    expect(forVt.body.assessment.reason).toContain('Structurele zorgen');
     const again = await vt.post(`/api/reports/${r.id}/assessment`, {
       acuteUnsafety: false,
       structuralUnsafety: false,

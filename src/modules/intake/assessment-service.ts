@@ -15,7 +15,7 @@ import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
 import { findVisibleReportIds } from './store.ts';
 
-/** Veilig Thuis staff of the serving organisation only: the author of a report does not assess it. */
+/** Veilig Thuis staff of the organisation serving the report's municipality; authorship alone gives no right to assess. */
 export function requireQueueWorker(ctx: RequestContext) {
   const actor = requireActor(ctx);
   const reader = readerOf(actor);
@@ -35,6 +35,8 @@ export interface AssessmentInput {
 export async function assessReport(deps: Deps, ctx: RequestContext, id: string, input: AssessmentInput) {
   const { actor, scope } = requireQueueWorker(ctx);
   const now = deps.now();
+  // Visibility first: a report the worker cannot see answers 404 whatever the input.
+  if (!(await findVisibleReportIds(deps.db, scope, [id], now)).has(id)) throw new AppError('not_found');
   const decision = checkRouteDecision(input);
   if (!decision.ok) {
     const path = decision.refusal === 'reason_required' ? 'body.reason' : 'body.route';

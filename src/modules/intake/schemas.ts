@@ -78,10 +78,10 @@ export const reportDetail = reportSummary.extend({
     .object({
       assessedAt: z.string(),
       onTime: z.boolean(),
-      acuteUnsafety: z.boolean(),
-      structuralUnsafety: z.boolean(),
+      acuteUnsafety: z.boolean().nullable(),
+      structuralUnsafety: z.boolean().nullable(),
       route: z.enum(ROUTES),
-      reason: z.string(),
+      reason: z.string().nullable(),
       investigationStartBy: z.string().nullable(),
       investigationConcludeBy: z.string().nullable(),
     })
@@ -93,7 +93,7 @@ export const assessmentInput = z
     acuteUnsafety: z.boolean(),
     structuralUnsafety: z.boolean(),
     route: z.enum(ROUTES),
-    reason: plainText(5000),
+    reason: plainText(5000).refine((r) => r.length >= 10, { message: 'reason_required' }),
   })
   .strict();
 

@@ -156,10 +156,11 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string) {
           ? {
               assessedAt: report.assessed_at.toISOString(),
               onTime: report.assessed_at.getTime() <= report.assessment_due_at.getTime(),
-              acuteUnsafety: report.acute_unsafety === true,
-              structuralUnsafety: report.structural_unsafety === true,
+              // The reporter learns which steps followed (Wmo 2015 art. 4.1.1 g), not Veilig Thuis' weighing.
+              acuteUnsafety: access === 'creator' ? null : report.acute_unsafety === true,
+              structuralUnsafety: access === 'creator' ? null : report.structural_unsafety === true,
               route: report.route as Route,
-              reason: report.route_reason ?? '',
+              reason: access === 'creator' ? null : (report.route_reason ?? ''),
               investigationStartBy: report.investigation_start_by?.toISOString() ?? null,
               investigationConcludeBy: report.investigation_conclude_by?.toISOString() ?? null,
             }
