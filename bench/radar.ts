@@ -62,7 +62,7 @@ try {
 
   // 1,000,000 synthetic persons in 400,000 earlier reports over ten years; 60% with a BSN hash.
   const started = performance.now();
-  const reports = Math.ceil(PERSONS / 2.5);
+  const reports = Math.ceil(PERSONS / 2.4);
   await sql`
     insert into report (reference, region_id, municipality_code, created_by_user_id, created_by_organisation_id,
       violence_kinds, violence_kind_list_version, acute, description, received_at, assessment_due_at, status,
