@@ -14,6 +14,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: paths.start, key: 'start', access: access.anyone },
   { path: paths.newReport, key: 'newReport', access: access.clientWork },
   { path: paths.myReports, key: 'myReports', access: access.clientWork },
+  { path: paths.importReports, key: 'importReports', access: access.policeImport },
   { path: paths.queue, key: 'queue', access: access.queue },
   { path: paths.adminUsers, key: 'adminUsers', access: access.admin },
   { path: paths.audit, key: 'audit', access: access.privacy },

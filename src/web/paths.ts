@@ -4,6 +4,7 @@ export const paths = {
   start: '/',
   newReport: '/meldingen/nieuw',
   myReports: '/meldingen',
+  importReports: '/meldingen/importeren',
   report: (id: string) => `/meldingen/${encodeURIComponent(id)}`,
   queue: '/veilig-thuis/wachtrij',
   adminUsers: '/beheer/gebruikers',

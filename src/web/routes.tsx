@@ -3,6 +3,7 @@ import { AppLayout } from './components/app-layout.tsx';
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { BreakGlassReviewPage } from './pages/break-glass-review-page.tsx';
+import { ImportReportsPage } from './pages/import-reports-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { MyReportsPage } from './pages/my-reports-page.tsx';
 import { NewReportPage } from './pages/new-report-page.tsx';
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
           guarded(paths.start, access.anyone, <StartPage />),
           guarded(paths.newReport, access.clientWork, <NewReportPage />),
           guarded(paths.myReports, access.clientWork, <MyReportsPage />),
+          guarded(paths.importReports, access.policeImport, <ImportReportsPage />),
           guarded('/meldingen/:id', access.anyone, <ReportDetailPage />),
           guarded(paths.queue, access.queue, <QueuePage />),
           guarded(paths.adminUsers, access.admin, <AdminUsersPage />),

@@ -1,6 +1,9 @@
 import type { BreakGlassVerdict, Role } from './codes.ts';
 import type {
   AdminUser,
+  AssessmentFigures,
+  AssessmentInput,
+  AssessmentResult,
   AuditEvent,
   AuditQuery,
   AuditVerification,
@@ -9,13 +12,16 @@ import type {
   CreatedReport,
   CreatedUser,
   ErrorDetail,
+  ImportResult,
   LocalisedMessage,
   LoginResult,
   Meta,
   NewUserInput,
   NoteInput,
+  Radar,
   Region,
   ReportDetail,
+  ReportImportInput,
   ReportInput,
   ReportSummary,
   Session,
@@ -192,11 +198,16 @@ export const api = {
   region: () => request<Region>('GET', '/api/region'),
 
   createReport: (input: ReportInput) => request<CreatedReport>('POST', '/api/reports', input),
+  importReports: (input: ReportImportInput) => request<ImportResult>('POST', '/api/reports/import', input),
   myReports: () => request<ReportSummary[]>('GET', '/api/reports/mine'),
   queue: () => request<ReportSummary[]>('GET', '/api/veilig-thuis/queue'),
   report: (reportId: string) => request<ReportDetail>('GET', `/api/reports/${id(reportId)}`),
   addNote: (reportId: string, input: NoteInput) =>
     request<{ id: string }>('POST', `/api/reports/${id(reportId)}/notes`, input),
+  assessReport: (reportId: string, input: AssessmentInput) =>
+    request<AssessmentResult>('POST', `/api/reports/${id(reportId)}/assessment`, input),
+  radar: (reportId: string) => request<Radar>('GET', `/api/reports/${id(reportId)}/radar`),
+  assessmentFigures: () => request<AssessmentFigures[]>('GET', '/api/veilig-thuis/figures'),
 
   breakGlass: (input: { recordType: 'report'; recordId: string; reason: string }) =>
     request<BreakGlassGrant>('POST', '/api/break-glass', input),

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type { AuditQuery, Session } from './types.ts';
 
@@ -11,6 +11,9 @@ export const queryKeys = {
   myReports: ['reports', 'mine'] as const,
   queue: ['reports', 'queue'] as const,
   report: (id: string) => ['reports', 'detail', id] as const,
+  /** Not under 'reports': reading the radar is audited, so it is not refetched with every report change. */
+  radar: (id: string) => ['veilig-thuis', 'radar', id] as const,
+  assessmentFigures: ['veilig-thuis', 'figures'] as const,
   users: ['admin', 'users'] as const,
   auditEvents: (q: AuditQuery) => ['audit', 'events', q] as const,
   auditVerification: ['audit', 'verify'] as const,
@@ -29,4 +32,15 @@ export function useSession() {
 
 export function useRegion() {
   return useQuery({ queryKey: queryKeys.region, queryFn: api.region, staleTime: 10 * 60_000 });
+}
+
+/** Imports a batch of police reports; the lists of reports are read again when anything was imported. */
+export function useImportReports() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: api.importReports,
+    onSuccess: async (result) => {
+      if (result.imported.length > 0) await queryClient.invalidateQueries({ queryKey: queryKeys.reports });
+    },
+  });
 }

@@ -1,9 +1,14 @@
 import type {
   BreakGlassVerdict,
+  ImportFormat,
   InformationCategory,
+  MatchBasis,
+  MatchCertainty,
   OrganisationType,
   PersonRole,
+  ReportClassification,
   Role,
+  Route,
   ViolenceKind,
 } from './codes.ts';
 
@@ -125,6 +130,40 @@ export interface CreatedReport {
   immediate: boolean;
 }
 
+/** POST /api/reports/import: a batch of police reports, the file's text as it is. */
+export interface ReportImportInput {
+  format: ImportFormat;
+  /** At most 3,500,000 characters. */
+  content: string;
+}
+
+export interface ImportProblem {
+  /** Where in the file, in Dutch: "regel 4, person_bsn" (CSV), "[1].persons.0.bsn" (JSON), "PL-003, municipality_code". */
+  location: string;
+  message: LocalisedMessage;
+}
+
+export interface ImportedReport {
+  /** The police reference (report_ref / externalRef). */
+  externalRef: string;
+  /** CSV: the file's lines (1-based, the header is line 1). JSON: the 0-based index in the array. */
+  lines: number[];
+  id: string;
+  reference: string;
+}
+
+export interface RejectedReport {
+  externalRef: string;
+  lines: number[];
+  problems: ImportProblem[];
+}
+
+/** Valid reports are imported, invalid ones listed with their reasons (in one transaction). */
+export interface ImportResult {
+  imported: ImportedReport[];
+  rejected: RejectedReport[];
+}
+
 export interface ReportSummary {
   id: string;
   reference: string;
@@ -146,6 +185,74 @@ export interface ReportDetail extends ReportSummary {
   persons: { fullName: string; dateOfBirth: string; role: string; bsn: string | null }[];
   notes: { id: string; category: string; organisation: string; body: string; createdAt: string }[];
   access: 'creator' | 'veilig_thuis' | 'break_glass';
+  /** The safety assessment (veiligheidsbeoordeling); null until Veilig Thuis records it. */
+  assessment: Assessment | null;
+}
+
+export interface Assessment {
+  assessedAt: string;
+  /** Recorded within the term (5 working days, or at once when acute). */
+  onTime: boolean;
+  /** Null for the reporter: Veilig Thuis tells which steps it took, not its weighing (Wmo 2015 art. 4.1.1). */
+  acuteUnsafety: boolean | null;
+  structuralUnsafety: boolean | null;
+  route: Route;
+  reason: string | null;
+  /** Only for the route "investigation"; otherwise null. */
+  investigationStartBy: string | null;
+  investigationConcludeBy: string | null;
+}
+
+export interface AssessmentInput {
+  acuteUnsafety: boolean;
+  structuralUnsafety: boolean;
+  route: Route;
+  /** At least 10 characters after trimming (the server checks). */
+  reason: string;
+}
+
+export interface AssessmentResult {
+  status: string;
+  assessedAt: string;
+  onTime: boolean;
+  route: Route;
+  investigationStartBy: string | null;
+  investigationConcludeBy: string | null;
+}
+
+export interface RadarMatch {
+  reportId: string;
+  reference: string;
+  regionName: string;
+  receivedAt: string;
+  status: string;
+  route: string | null;
+  /** Null while Veilig Thuis is still involved. */
+  involvementEndedAt: string | null;
+  personName: string;
+  matchedOn: MatchBasis;
+  certainty: MatchCertainty;
+  score: number;
+}
+
+/** Earlier reports about the same people, and what that makes this report. */
+export interface Radar {
+  classification: ReportClassification;
+  matches: RadarMatch[];
+}
+
+/** One month of safety assessments against the norm (90% within 5 working days). */
+export interface AssessmentFigures {
+  /** "YYYY-MM", the month of receipt in Dutch time. */
+  month: string;
+  total: number;
+  onTime: number;
+  late: number;
+  pending: number;
+  /** onTime / (onTime + late), 0..1; absent when nothing in the month is decided yet. */
+  share?: number;
+  norm: number;
+  meetsNorm?: boolean;
 }
 
 export interface BreakGlassGrant {

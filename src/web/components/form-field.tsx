@@ -121,6 +121,35 @@ export function TextField({
   );
 }
 
+/**
+ * A file input. It carries the native `required` (the form has noValidate), as aria-required is not
+ * allowed on a file input; the chosen file is read through onChange.
+ */
+export function FileField({
+  id,
+  label,
+  description,
+  error,
+  hint,
+  required = true,
+  className,
+  ...input
+}: Shell & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required' | 'type' | 'value'>) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error} hint={hint} required={required}>
+      <input
+        id={id}
+        type="file"
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { description, error, hint })}
+        className={classNames('kring-file-input', error && 'kring-file-input--invalid', className)}
+        {...input}
+      />
+    </FieldShell>
+  );
+}
+
 export function TextareaField({
   id,
   label,

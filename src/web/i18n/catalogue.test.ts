@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { INFORMATION_CATEGORIES, PERSON_ROLES, ROLES, VIOLENCE_KINDS } from '../api/codes.ts';
+import {
+  INFORMATION_CATEGORIES,
+  MATCH_BASES,
+  MATCH_CERTAINTIES,
+  PERSON_ROLES,
+  REPORT_CLASSIFICATIONS,
+  ROLES,
+  ROUTES,
+  VIOLENCE_KINDS,
+} from '../api/codes.ts';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -31,6 +40,10 @@ describe('the Dutch and English catalogues', () => {
       violenceKind: VIOLENCE_KINDS,
       category: INFORMATION_CATEGORIES,
       personRole: PERSON_ROLES,
+      route: ROUTES,
+      classification: REPORT_CLASSIFICATIONS,
+      matchedOn: MATCH_BASES,
+      certainty: MATCH_CERTAINTIES,
     };
     for (const catalogue of [nl, en]) {
       for (const [list, codes] of Object.entries(lists)) {
@@ -52,5 +65,19 @@ describe('the Dutch and English catalogues', () => {
     expect(nl.newReport.municipality).toBe('Gemeente van het huishouden');
     expect(nl.newReport.acute).toBe('Is er sprake van acute onveiligheid?');
     expect(nl.app.demoBanner).toBe('Demo-omgeving — geen echte gegevens invoeren');
+    expect(nl.codes.route).toEqual({
+      investigation: 'Onderzoek door Veilig Thuis',
+      child_protection_request: 'Verzoek tot onderzoek aan de Raad voor de Kinderbescherming',
+      conditions_and_follow_up: 'Voorwaarden & Vervolg',
+      handover_local_team: 'Overdracht aan het lokale team',
+      handover_existing_help: 'Overdracht aan bestaande hulp',
+      multi_agency_table: 'Multidisciplinair overleg (MDA++)',
+      end_of_involvement: 'Einde bemoeienis',
+    });
+    expect(nl.codes.classification).toEqual({
+      first_report: 'Eerste melding',
+      follow_up_report: 'Vervolgmelding (Veilig Thuis is nog betrokken)',
+      re_report: 'Hermelding (eerdere betrokkenheid is beëindigd)',
+    });
   });
 });

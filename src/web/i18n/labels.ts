@@ -14,7 +14,11 @@ export type CodeList =
   | 'status'
   | 'access'
   | 'verdict'
-  | 'outcome';
+  | 'outcome'
+  | 'route'
+  | 'classification'
+  | 'matchedOn'
+  | 'certainty';
 
 export function codeLabel(t: TFunction, list: CodeList, code: string): string {
   return t(`codes.${list}.${code}`, { defaultValue: code });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDateTime, todayInAmsterdam } from './format.ts';
+import {
+  formatCalendarDate,
+  formatDateTime,
+  formatMonth,
+  formatPercentage,
+  todayInAmsterdam,
+} from './format.ts';
 
 describe('dates in the UI', () => {
   it('shows instants in Dutch time, whatever the machine time zone', () => {
@@ -15,5 +21,19 @@ describe('dates in the UI', () => {
 
   it('knows which day it is in the Netherlands', () => {
     expect(todayInAmsterdam(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+  });
+
+  it('names a month of the figures', () => {
+    expect(formatMonth('2026-11', 'nl')).toBe('november 2026');
+    expect(formatMonth('2026-01', 'en')).toBe('January 2026');
+    expect(formatMonth('nonsense', 'nl')).toBe('nonsense');
+  });
+
+  it('shows a share as a whole percentage that never rounds up to the norm', () => {
+    expect(formatPercentage(0.92, 'nl')).toBe('92%');
+    expect(formatPercentage(0.29, 'nl')).toBe('29%');
+    expect(formatPercentage(0.895, 'nl')).toBe('89%');
+    expect(formatPercentage(1, 'en')).toBe('100%');
+    expect(formatPercentage(0, 'nl')).toBe('0%');
   });
 });

@@ -43,6 +43,29 @@ export function formatCalendarDate(isoDate: string, language: Language): string 
   }).format(date);
 }
 
+/** A month "2026-11" as "november 2026" (no time zone applies: the server already chose the month). */
+export function formatMonth(isoMonth: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(isoMonth);
+  if (!match) return isoMonth;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    timeZone: 'UTC',
+    month: 'long',
+    year: 'numeric',
+  }).format(date);
+}
+
+/**
+ * A share 0..1 as a whole percentage, rounded down so a month just under a norm never shows the
+ * norm itself (0.895 is "89%", not "90%", against a 90% norm).
+ */
+export function formatPercentage(share: number, language: Language): string {
+  const whole = Math.floor(share * 100 + 1e-9) / 100;
+  return new Intl.NumberFormat(LOCALE[language], { style: 'percent', maximumFractionDigits: 0 }).format(
+    whole,
+  );
+}
+
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(LOCALE[language]).format(value);
 }

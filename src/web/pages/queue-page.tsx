@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { queryKeys } from '../api/queries.ts';
 import { Button } from '../components/button.tsx';
-import { PageHeading, Paragraph } from '../components/heading.tsx';
+import { Heading, PageHeading, Paragraph } from '../components/heading.tsx';
 import { Loading, QueryFailure, StatusText } from '../components/query-state.tsx';
 import { ReportTable } from '../components/report-table.tsx';
 import { usePageTitle } from '../lib/use-page-title.ts';
 import { useCurrentSession } from '../session/current-session.tsx';
+import { QueueFigures } from './queue-figures.tsx';
 
 /** Open reports for the Veilig Thuis organisation, most urgent first (the server sorts). */
 export function QueuePage() {
@@ -20,6 +21,10 @@ export function QueuePage() {
     <>
       <PageHeading>{t('queue.title')}</PageHeading>
       <Paragraph>{t('queue.intro', { organisation: session.organisation?.name ?? '' })}</Paragraph>
+      <QueueFigures />
+      <Heading level={2} id="queue-open-title">
+        {t('queue.openTitle')}
+      </Heading>
       {queue.isPending ? <Loading /> : null}
       {queue.isError ? <QueryFailure error={queue.error} onRetry={() => void queue.refetch()} /> : null}
       {queue.data ? (

@@ -17,14 +17,20 @@ import { formatCalendarDate, formatDateTime } from '../lib/format.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 import { access } from '../session/access.ts';
 import { useCurrentSession } from '../session/current-session.tsx';
+import { ReportAssessment } from './report-assessment.tsx';
 import { BreakGlassForm } from './report-break-glass-form.tsx';
 import { ReportNoteForm } from './report-note-form.tsx';
+import { ReportRadar } from './report-radar.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function ReportView({ report }: { report: ReportDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const session = useCurrentSession();
+  // Radar and assessment are Veilig Thuis work, for the organisation serving the report; emergency
+  // access to another region's report does not extend to them (the server answers 404 there).
+  const vtWork = access.queue(session) && report.access !== 'break_glass';
   return (
     <>
       {report.access === 'break_glass' ? (
@@ -87,6 +93,10 @@ function ReportView({ report }: { report: ReportDetail }) {
           </TableBody>
         </Table>
       </section>
+
+      {vtWork ? <ReportRadar reportId={report.id} /> : null}
+
+      <ReportAssessment reportId={report.id} assessment={report.assessment} canAssess={vtWork} />
 
       <section className="kring-section">
         <Heading level={2} id="report-notes-title">

@@ -8,11 +8,18 @@ export function hasAnyRole(session: SignedInSession, roles: readonly Role[]): bo
   return session.roles.some((role) => roles.includes(role));
 }
 
+/** Intake staff and team leads acting for a Veilig Thuis organisation. */
+const worksQueue: AccessRule = (session) =>
+  session.organisation?.type === 'veilig_thuis' && hasAnyRole(session, QUEUE_ROLES);
+
 export const access = {
   anyone: (() => true) satisfies AccessRule,
   clientWork: ((session) => hasAnyRole(session, CLIENT_ROLES)) satisfies AccessRule,
-  queue: ((session) =>
-    session.organisation?.type === 'veilig_thuis' && hasAnyRole(session, QUEUE_ROLES)) satisfies AccessRule,
+  queue: worksQueue,
+  /** Importing police batches: client-work roles acting for the police, and the queue. */
+  policeImport: ((session) =>
+    (session.organisation?.type === 'police' && hasAnyRole(session, CLIENT_ROLES)) ||
+    worksQueue(session)) satisfies AccessRule,
   admin: ((session) => hasAnyRole(session, ['functional_admin'])) satisfies AccessRule,
   privacy: ((session) => hasAnyRole(session, ['privacy_officer'])) satisfies AccessRule,
 };
