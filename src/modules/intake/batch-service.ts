@@ -1,7 +1,7 @@
 import { canWorkQueue } from '../../domain/report-access.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { FIELD_MESSAGES } from '../../errors/field-messages.ts';
-import { auditActor, type RequestContext, readerOf, requireActor } from '../access/request-context.ts';
+import { auditActor, type RequestContext, readerOf, requireRole } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
 import { type BatchProblem, parsePoliceBatch } from './police-batch.ts';
@@ -18,7 +18,8 @@ export async function importPoliceBatch(
   ctx: RequestContext,
   input: { format: 'csv' | 'json'; content: string },
 ) {
-  const actor = requireActor(ctx);
+  // Police professionals send their reports; Veilig Thuis intake may load a batch it received.
+  const actor = requireRole(ctx, 'professional', 'coordinator', 'team_lead', 'vt_intake');
   if (actor.organisation.type !== 'police' && !canWorkQueue(readerOf(actor))) throw new AppError('forbidden');
   const parsed = parsePoliceBatch(input.format, input.content);
   if (parsed.fileProblems.length > 0) {
