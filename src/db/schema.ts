@@ -123,8 +123,8 @@ export interface ReportTable {
   reference: string;
   region_id: number;
   municipality_code: string;
-  created_by_user_id: string;
-  created_by_organisation_id: string;
+  created_by_user_id: string | null;
+  created_by_organisation_id: string | null;
   violence_kinds: string[];
   violence_kind_list_version: string;
   acute: boolean;
@@ -143,6 +143,32 @@ export interface ReportTable {
   involvement_ended_at: Date | null;
   source: Generated<string>;
   external_ref: string | null;
+  reporter_kind: Generated<string>;
+  reporter_identity_encrypted: string | null;
+  reporter_anonymous_to_household: Generated<boolean>;
+}
+export interface AdviceRequestTable {
+  id: Generated<string>;
+  reference: string;
+  region_id: number;
+  municipality_code: string;
+  channel: string;
+  created_by_user_id: string | null;
+  created_by_organisation_id: string | null;
+  asker_role: string;
+  asker_function: string | null;
+  asker_organisation: string | null;
+  anonymous: boolean;
+  contact_encrypted: string | null;
+  violence_kinds: string[];
+  violence_kind_list_version: string;
+  violence_duration: string;
+  question: string;
+  received_at: Timestamp;
+  status: Generated<string>;
+  answered_at: Date | null;
+  answered_by_user_id: string | null;
+  answer: string | null;
 }
 export interface ReportPersonTable {
   id: Generated<string>;
@@ -172,7 +198,9 @@ export interface JobRunTable {
   details: Json;
 }
 
-export interface DB {
+export type DB = CoreTables;
+
+export interface CoreTables {
   region: RegionTable;
   municipality: MunicipalityTable;
   region_municipality: RegionMunicipalityTable;
@@ -189,5 +217,6 @@ export interface DB {
   report: ReportTable;
   report_person: ReportPersonTable;
   report_note: ReportNoteTable;
+  advice_request: AdviceRequestTable;
   job_run: JobRunTable;
 }

@@ -39,6 +39,10 @@ export const FIELD_MESSAGES = {
     nl: 'Bij structurele onveiligheid kan de bemoeienis niet zomaar eindigen.',
     en: 'With structural unsafety, involvement cannot simply end.',
   },
+  contact_required: {
+    nl: 'Vul een telefoonnummer of e-mailadres in, zodat Veilig Thuis u kan bereiken.',
+    en: 'Give a phone number or e-mail address so Veilig Thuis can reach you.',
+  },
   already_imported: { nl: 'Deze melding is al eerder geïmporteerd.', en: 'This report was imported before.' },
   already_assessed: { nl: 'Deze melding is al beoordeeld.', en: 'This report has already been assessed.' },
 } as const;

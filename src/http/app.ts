@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { registerAccessRoutes } from '../modules/access/routes.ts';
+import { registerAdviceRoutes } from '../modules/advice/routes.ts';
 import { registerAuditRoutes } from '../modules/audit/routes.ts';
 import { listDemoAccounts } from '../modules/demo/seed-demo.ts';
 import type { Deps } from '../modules/deps.ts';
@@ -31,11 +32,11 @@ export interface AppOptions {
   /** Where logs go (default stdout); tests capture them. */
   logStream?: NodeJS.WritableStream;
   /** Requests per minute per client address: all routes, and sign-in steps. */
-  rateLimits?: { global: number; signIn: number };
+  rateLimits?: { global: number; signIn: number; publicForms: number };
 }
 
 /** Sign-in is limited per address on top of the per-account lockout; an office behind one NAT address must still get in at nine. */
-export const DEFAULT_RATE_LIMITS = { global: 600, signIn: 30 };
+export const DEFAULT_RATE_LIMITS = { global: 600, signIn: 30, publicForms: 10 };
 
 // upgrade-insecure-requests (a helmet default) is left out: behind plain HTTP on a private network
 // it would send the browser to https for every asset. HSTS covers HTTPS deployments.
@@ -128,7 +129,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerIdentityRoutes(app, deps, { signInPerMinute: limits.signIn });
   registerRegionRoutes(app, deps);
-  registerIntakeRoutes(app, deps);
+  registerIntakeRoutes(app, deps, { publicPerMinute: limits.publicForms });
+  registerAdviceRoutes(app, deps, { publicPerMinute: limits.publicForms });
   registerAccessRoutes(app, deps);
   registerAuditRoutes(app, deps);
 

@@ -4,7 +4,7 @@ import { ApiClient, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ rateLimits: { global: 100_000, signIn: 5 } });
+  t = await startTestApp({ rateLimits: { global: 100_000, signIn: 5, publicForms: 3 } });
 });
 afterAll(async () => {
   await t.close();
@@ -60,6 +60,21 @@ describe('HTTP basics', () => {
     expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     await t.deps.db.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).execute();
+  });
+
+  it('limits the public forms per address', async () => {
+    const advice = {
+      municipalityCode: 'GM0268',
+      violenceKinds: ['child_abuse'],
+      violenceDuration: 'unknown',
+      question: 'Vraag',
+      anonymous: true,
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await new ApiClient(t.base).post('/api/public/advice', advice)).status);
+    expect(statuses.slice(0, 3)).toEqual([201, 201, 201]);
+    expect(statuses.at(-1)).toBe(429);
   });
 
   it('logs carry no personal data', async () => {

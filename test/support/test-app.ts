@@ -28,7 +28,7 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { demo?: boolean; rateLimits?: { global: number; signIn: number } } = {},
+  options: { demo?: boolean; rateLimits?: { global: number; signIn: number; publicForms: number } } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = new TestClock();
@@ -37,7 +37,7 @@ export async function startTestApp(
   const app = await buildApp({
     deps,
     logLevel: 'silent',
-    rateLimits: options.rateLimits ?? { global: 100_000, signIn: 10_000 },
+    rateLimits: options.rateLimits ?? { global: 100_000, signIn: 10_000, publicForms: 10_000 },
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

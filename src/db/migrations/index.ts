@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation.ts';
 import * as totpReplay from './0002-totp-replay.ts';
 import * as safetyAssessment from './0003-safety-assessment.ts';
 import * as reportSource from './0004-report-source.ts';
+import * as adviceAndPublic from './0005-advice-and-public-intake.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-totp-replay': totpReplay,
   '0003-safety-assessment': safetyAssessment,
   '0004-report-source': reportSource,
+  '0005-advice-and-public-intake': adviceAndPublic,
 };

@@ -19,7 +19,13 @@ function newReference(now: Date): string {
   return `M-${now.getUTCFullYear()}-${suffix}`;
 }
 
-export type ReportSource = 'web' | 'police_batch';
+export type ReportSource = 'web' | 'police_batch' | 'public';
+
+/** A resident who reports through the public page: known to Veilig Thuis, maybe anonymous to the household. */
+export interface ResidentReporter {
+  identity: string;
+  anonymousToHousehold: boolean;
+}
 
 /**
  * Writes one validated report with its persons, notes and audit event, inside the caller's
@@ -29,9 +35,9 @@ export async function insertReport(
   trx: Transaction<DB>,
   deps: Deps,
   ctx: RequestContext,
-  actor: ActorContext,
+  actor: ActorContext | null,
   input: ReportInput,
-  meta: { regionId: number; source: ReportSource; externalRef: string | null },
+  meta: { regionId: number; source: ReportSource; externalRef: string | null; resident?: ResidentReporter },
 ) {
   const receivedAt = deps.now();
   const deadline = computeAssessmentDeadline(receivedAt, input.acute);
@@ -41,8 +47,11 @@ export async function insertReport(
       reference: newReference(receivedAt),
       region_id: meta.regionId,
       municipality_code: input.municipalityCode,
-      created_by_user_id: actor.user.id,
-      created_by_organisation_id: actor.organisation.id,
+      created_by_user_id: actor?.user.id ?? null,
+      created_by_organisation_id: actor?.organisation.id ?? null,
+      reporter_kind: meta.resident ? 'resident' : 'professional',
+      reporter_identity_encrypted: meta.resident ? seal(deps.keys.encryption, meta.resident.identity) : null,
+      reporter_anonymous_to_household: meta.resident?.anonymousToHousehold ?? false,
       violence_kinds: [...new Set(input.violenceKinds)],
       violence_kind_list_version: VIOLENCE_KIND_LIST_VERSION,
       acute: input.acute,
@@ -68,7 +77,7 @@ export async function insertReport(
       })),
     )
     .execute();
-  if (input.notes.length > 0) {
+  if (actor && input.notes.length > 0) {
     await trx
       .insertInto('report_note')
       .values(

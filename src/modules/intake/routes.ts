@@ -4,12 +4,14 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { assessReport, getQueueFigures } from './assessment-service.ts';
 import { importPoliceBatch } from './batch-service.ts';
+import { createPublicReport } from './public-report-service.ts';
 import { getRadar } from './radar-service.ts';
 import {
   assessmentInput,
   assessmentResult,
   normShare,
   noteInput,
+  publicReportInput,
   radarResult,
   reportDetail,
   reportInput,
@@ -19,7 +21,7 @@ import { addReportNote, createReport, getReport, listOwnReports, listQueue } fro
 
 const idParams = z.object({ id: z.uuid() });
 
-export function registerIntakeRoutes(app: FastifyInstance, deps: Deps) {
+export function registerIntakeRoutes(app: FastifyInstance, deps: Deps, limits: { publicPerMinute: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -166,5 +168,21 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps) {
       },
     },
     async (request) => importPoliceBatch(deps, request.ctx, request.body),
+  );
+
+  r.post(
+    '/api/public/reports',
+    {
+      config: { rateLimit: { max: limits.publicPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary:
+          'A resident reports to Veilig Thuis; the reporter is known to Veilig Thuis and may stay anonymous towards the household',
+        body: publicReportInput,
+        response: { 201: z.object({ reference: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createPublicReport(deps, request.ctx, request.body)),
   );
 }

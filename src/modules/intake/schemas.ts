@@ -39,6 +39,29 @@ export const reportInput = z
   .strict();
 export type ReportInput = z.infer<typeof reportInput>;
 
+export const publicReportInput = reportInput
+  .omit({ notes: true })
+  .extend({
+    reporter: z
+      .object({
+        name: plainText(200),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^[0-9 +()-]{6,20}$/)
+          .optional(),
+        email: z.email().max(200).optional(),
+        anonymousToHousehold: z.boolean(),
+      })
+      .strict()
+      .refine((r) => r.phone !== undefined || r.email !== undefined, {
+        message: 'contact_required',
+        path: ['phone'],
+      }),
+  })
+  .strict();
+export type PublicReportInput = z.infer<typeof publicReportInput>;
+
 export const noteInput = z
   .object({ category: z.enum(INFORMATION_CATEGORIES), body: freeText(10_000) })
   .strict();
@@ -60,7 +83,13 @@ export const reportSummary = z.object({
 
 export const reportDetail = reportSummary.extend({
   description: z.string(),
-  createdByOrganisation: z.string(),
+  createdByOrganisation: z.string().nullable(),
+  reporter: z.object({
+    kind: z.enum(['professional', 'resident']),
+    /** Only for Veilig Thuis: name and contact of a resident reporter. */
+    identity: z.string().nullable(),
+    anonymousToHousehold: z.boolean(),
+  }),
   persons: z.array(
     z.object({ fullName: z.string(), dateOfBirth: z.string(), role: z.string(), bsn: z.string().nullable() }),
   ),

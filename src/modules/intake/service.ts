@@ -134,6 +134,15 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string) {
       ...toSummary({ ...report, person_count: persons.length }, now),
       description: report.description,
       createdByOrganisation: report.created_by_organisation,
+      reporter: {
+        kind: report.reporter_kind === 'resident' ? ('resident' as const) : ('professional' as const),
+        // A resident's identity is for Veilig Thuis only; anonymity towards the household travels with it.
+        identity:
+          access !== 'creator' && canWorkQueue(reader) && report.reporter_identity_encrypted
+            ? open(deps.keys.encryption, report.reporter_identity_encrypted)
+            : null,
+        anonymousToHousehold: report.reporter_anonymous_to_household,
+      },
       persons: persons.map((p) => {
         const bsn = p.bsn_encrypted ? open(deps.keys.encryption, p.bsn_encrypted) : null;
         return {

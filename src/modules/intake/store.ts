@@ -101,7 +101,7 @@ export async function loadReport(db: Db, id: string) {
   const report = await db
     .selectFrom('report')
     .innerJoin('municipality', 'municipality.cbs_code', 'report.municipality_code')
-    .innerJoin('organisation', 'organisation.id', 'report.created_by_organisation_id')
+    .leftJoin('organisation', 'organisation.id', 'report.created_by_organisation_id')
     .select(summaryColumns)
     .select([
       'report.description',
@@ -114,6 +114,9 @@ export async function loadReport(db: Db, id: string) {
       'report.route_reason',
       'report.investigation_start_by',
       'report.investigation_conclude_by',
+      'report.reporter_kind',
+      'report.reporter_identity_encrypted',
+      'report.reporter_anonymous_to_household',
     ])
     .where('report.id', '=', id)
     .executeTakeFirst();

@@ -29,7 +29,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     logLevel: 'silent',
     webRoot: WEB_ROOT,
     demo: true,
-    rateLimits: { global: 100_000, signIn: 10_000 },
+    rateLimits: { global: 100_000, signIn: 10_000, publicForms: 10_000 },
   });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+let local: ApiClient;
+let vt: ApiClient;
+let police: ApiClient;
+let resident: ApiClient;
+
+type Advice = {
+  id: string;
+  reference: string;
+  channel: string;
+  anonymous: boolean;
+  contact: string | null;
+  askerRole: string;
+  status: string;
+  answer: string | null;
+};
+type Detail = {
+  reporter: { kind: string; identity: string | null; anonymousToHousehold: boolean };
+  createdByOrganisation: string | null;
+};
+
+const advice = {
+  municipalityCode: 'GM0268',
+  violenceKinds: ['child_abuse'],
+  violenceDuration: 'under_6_months',
+  question: 'Een leerling vertelt over slaan thuis. Wat kan ik doen?',
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  local = await signIn(t, 'wijkteam.nijmegen');
+  vt = await signIn(t, 'vt.intake');
+  police = await signIn(t, 'politie.nijmegen');
+  resident = new ApiClient(t.base);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('advice requests (adviesvragen)', () => {
+  it('a professional asks for advice; Veilig Thuis sees it in its advice queue and answers', async () => {
+    const asked = await local.post<{ reference: string; id: string }>('/api/advice', {
+      ...advice,
+      askerRole: 'education',
+      askerFunction: 'Leerkracht',
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body.reference).toMatch(/^A-\d{4}-/);
+    const open = await vt.get<Advice[]>('/api/advice?open=true');
+    const mine = open.body.find((a) => a.id === asked.body.id);
+    expect(mine).toMatchObject({ channel: 'web', askerRole: 'education', status: 'open' });
+    const answered = await vt.post(`/api/advice/${asked.body.id}/answer`, {
+      answer: 'Bespreek met de aandachtsfunctionaris; volg de meldcode.',
+    });
+    expect(answered.status).toBe(200);
+    const own = await local.get<Advice[]>('/api/advice');
+    expect(own.body.find((a) => a.id === asked.body.id)).toMatchObject({
+      status: 'answered',
+      answer: expect.stringContaining('meldcode'),
+    });
+  });
+
+  it('Veilig Thuis records a phone contact; the contact details are for Veilig Thuis only', async () => {
+    const r = await vt.post<{ id: string }>('/api/veilig-thuis/contacts', {
+      ...advice,
+      channel: 'phone',
+      askerRole: 'non_professional',
+      anonymous: false,
+      contact: '06-12345678',
+    });
+    expect(r.status).toBe(201);
+    const list = await vt.get<Advice[]>('/api/advice?open=true');
+    expect(list.body.find((a) => a.id === r.body.id)?.contact).toBe('06-12345678');
+    expect(
+      (
+        await local.post('/api/veilig-thuis/contacts', {
+          ...advice,
+          channel: 'chat',
+          askerRole: 'non_professional',
+          anonymous: true,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('another organisation sees neither the requests nor can answer them', async () => {
+    const list = await police.get<Advice[]>('/api/advice');
+    expect(list.body).toEqual([]);
+    const any = (await vt.get<Advice[]>('/api/advice?open=true')).body[0];
+    expect((await police.post(`/api/advice/${any?.id}/answer`, { answer: 'x' })).status).toBe(403);
+    expect((await local.post(`/api/advice/${any?.id}/answer`, { answer: 'x' })).status).toBe(403);
+  });
+
+  it('a professional cannot pose as a resident (non_professional) in the web form', async () => {
+    const r = await local.post('/api/advice', { ...advice, askerRole: 'non_professional' });
+    expect(r.status).toBe(400);
+  });
+});
+
+describe('the public pages for residents', () => {
+  it('list the municipalities with their Veilig Thuis, without signing in', async () => {
+    const r = await resident.get<{ cbsCode: string; name: string; veiligThuis: string }[]>(
+      '/api/public/municipalities',
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.find((m) => m.cbsCode === 'GM0268')?.veiligThuis).toContain('Veilig Thuis');
+  });
+
+  it('an anonymous advice request keeps no contact details, even if some were typed', async () => {
+    const r = await resident.post<{ reference: string }>('/api/public/advice', {
+      ...advice,
+      anonymous: true,
+      contact: 'buurvrouw@example.nl',
+    });
+    expect(r.status).toBe(201);
+    expect(Object.keys(r.body)).toEqual(['reference']);
+    const row = await t.deps.db
+      .selectFrom('advice_request')
+      .selectAll()
+      .where('reference', '=', r.body.reference)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      anonymous: true,
+      contact_encrypted: null,
+      channel: 'public',
+      asker_role: 'non_professional',
+      created_by_user_id: null,
+    });
+  });
+
+  it('a resident report needs a known reporter, who may stay anonymous towards the household', async () => {
+    const report = sampleReport();
+    const noContact = await resident.post('/api/public/reports', {
+      ...report,
+      reporter: { name: 'Buurvrouw', anonymousToHousehold: true },
+    });
+    expect(noContact.status).toBe(400);
+    const r = await resident.post<{ reference: string }>('/api/public/reports', {
+      ...report,
+      reporter: { name: 'Els Buurvrouw', phone: '06-87654321', anonymousToHousehold: true },
+    });
+    expect(r.status).toBe(201);
+    const queue = await vt.get<{ id: string; reference: string }[]>('/api/veilig-thuis/queue');
+    const entry = queue.body.find((q) => q.reference === r.body.reference);
+    expect(entry).toBeDefined();
+    const detail = await vt.get<Detail>(`/api/reports/${entry?.id}`);
+    expect(detail.body.reporter).toEqual({
+      kind: 'resident',
+      identity: 'Els Buurvrouw · 06-87654321',
+      anonymousToHousehold: true,
+    });
+    expect(detail.body.createdByOrganisation).toBeNull();
+    // The reporter's identity is encrypted at rest.
+    const row = await t.deps.db
+      .selectFrom('report')
+      .select('reporter_identity_encrypted')
+      .where('id', '=', entry?.id ?? '')
+      .executeTakeFirstOrThrow();
+    expect(row.reporter_identity_encrypted).not.toContain('Buurvrouw');
+  });
+
+  it('public forms refuse unknown fields, bad input and signed-in privileges alike', async () => {
+    const r = await resident.post('/api/public/advice', {
+      ...advice,
+      anonymous: true,
+      askerRole: 'justice_security',
+    });
+    expect(r.status).toBe(400);
+    const script = await resident.post('/api/public/advice', {
+      ...advice,
+      anonymous: true,
+      question: '<script>alert(1)</script>',
+    });
+    expect(script.status).toBe(201);
+  });
+});
