@@ -1,4 +1,7 @@
 import type { SignedInSession } from './api/types.ts';
+import * as adviceFeature from './features/advice.tsx';
+import * as casesFeature from './features/cases.tsx';
+import * as meldcodeFeature from './features/meldcode.tsx';
 import { paths } from './paths.ts';
 import { type AccessRule, access } from './session/access.ts';
 
@@ -19,6 +22,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: paths.adminUsers, key: 'adminUsers', access: access.admin },
   { path: paths.audit, key: 'audit', access: access.privacy },
   { path: paths.breakGlassReview, key: 'breakGlassReview', access: access.privacy },
+  ...casesFeature.navItems,
+  ...meldcodeFeature.navItems,
+  ...adviceFeature.navItems,
   { path: paths.region, key: 'region', access: access.anyone },
 ];
 

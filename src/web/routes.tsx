@@ -1,5 +1,8 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
+import * as adviceFeature from './features/advice.tsx';
+import * as casesFeature from './features/cases.tsx';
+import * as meldcodeFeature from './features/meldcode.tsx';
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
 import { BreakGlassReviewPage } from './pages/break-glass-review-page.tsx';
@@ -13,12 +16,9 @@ import { RegionPage } from './pages/region-page.tsx';
 import { ReportDetailPage } from './pages/report-detail-page.tsx';
 import { StartPage } from './pages/start-page.tsx';
 import { paths } from './paths.ts';
-import { type AccessRule, access } from './session/access.ts';
-import { RequireAccess, RequireSession } from './session/require-session.tsx';
-
-function guarded(path: string, rule: AccessRule, page: React.ReactNode): RouteObject {
-  return { path, element: <RequireAccess rule={rule}>{page}</RequireAccess> };
-}
+import { access } from './session/access.ts';
+import { guarded } from './session/guarded.tsx';
+import { RequireSession } from './session/require-session.tsx';
 
 /** The one route table of the web app. The menu (navigation.ts) uses the same paths and rules. */
 export const routes: RouteObject[] = [
@@ -26,6 +26,7 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     children: [
       { path: paths.login, element: <LoginPage /> },
+      ...adviceFeature.publicRoutes,
       {
         element: <RequireSession />,
         children: [
@@ -39,6 +40,9 @@ export const routes: RouteObject[] = [
           guarded(paths.audit, access.privacy, <AuditPage />),
           guarded(paths.breakGlassReview, access.privacy, <BreakGlassReviewPage />),
           guarded(paths.region, access.anyone, <RegionPage />),
+          ...casesFeature.routes,
+          ...meldcodeFeature.routes,
+          ...adviceFeature.routes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -115,7 +115,8 @@ function toApiError(status: number, body: unknown): ApiError {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, isRetry = false): Promise<T> {
+/** The one way the web app calls the API: JSON, same-origin cookie, CSRF token on writes, one error type. */
+export async function request<T>(method: Method, path: string, body?: unknown, isRetry = false): Promise<T> {
   const writes = method !== 'GET';
   if (writes && csrfToken === null && path !== '/api/auth/login') await getSession();
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };

@@ -9,6 +9,7 @@ import {
   ROUTES,
   VIOLENCE_KINDS,
 } from '../api/codes.ts';
+import { catalogues } from './catalogues.ts';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -24,12 +25,13 @@ function lookup(catalogue: unknown, path: string): unknown {
 }
 
 describe('the Dutch and English catalogues', () => {
-  it('have exactly the same keys', () => {
+  it('have exactly the same keys, feature catalogues included', () => {
     expect(keysOf(en).sort()).toEqual(keysOf(nl).sort());
+    expect(keysOf(catalogues.en).sort()).toEqual(keysOf(catalogues.nl).sort());
   });
 
   it('have no empty texts', () => {
-    for (const catalogue of [nl, en]) {
+    for (const catalogue of [catalogues.nl, catalogues.en]) {
       for (const key of keysOf(catalogue)) expect(lookup(catalogue, key), key).not.toBe('');
     }
   });
@@ -45,7 +47,7 @@ describe('the Dutch and English catalogues', () => {
       matchedOn: MATCH_BASES,
       certainty: MATCH_CERTAINTIES,
     };
-    for (const catalogue of [nl, en]) {
+    for (const catalogue of [catalogues.nl, catalogues.en]) {
       for (const [list, codes] of Object.entries(lists)) {
         for (const code of codes)
           expect(lookup(catalogue, `codes.${list}.${code}`), `${list}.${code}`).toBeTypeOf('string');

@@ -1,8 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { type Language, setApiLanguage } from '../api/client.ts';
-import en from './en.json';
-import nl from './nl.json';
+import { catalogues } from './catalogues.ts';
 
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 const STORAGE_KEY = 'kring.taal';
@@ -29,7 +28,7 @@ export function createI18n(): i18n {
   const instance = i18next.createInstance();
   const language = storedLanguage();
   void instance.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: catalogues.nl }, en: { translation: catalogues.en } },
     lng: language,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
