@@ -177,3 +177,59 @@ describe('the public pages for residents', () => {
     expect(script.status).toBe(201);
   });
 });
+
+describe('letters from Veilig Thuis', () => {
+  type Letter = {
+    recipient: string;
+    subject: string;
+    paragraphs: string[];
+    protectedPassages: number;
+    sendBy: string | null;
+  };
+
+  it('tell the reporter the steps taken, and inform the household without ever naming the reporter', async () => {
+    const report = sampleReport({ description: 'Els Buurvrouw hoorde geschreeuw bij de familie.' });
+    const sent = await resident.post<{ reference: string }>('/api/public/reports', {
+      ...report,
+      reporter: { name: 'Els Buurvrouw', email: 'els@example.nl', anonymousToHousehold: true },
+    });
+    const id =
+      (await vt.get<{ id: string; reference: string }[]>('/api/veilig-thuis/queue')).body.find(
+        (q) => q.reference === sent.body.reference,
+      )?.id ?? '';
+    await vt.post(`/api/reports/${id}/assessment`, {
+      acuteUnsafety: false,
+      structuralUnsafety: false,
+      route: 'handover_local_team',
+      reason: 'Wijkteam kent het gezin al.',
+    });
+
+    const toReporter = await vt.get<Letter>(`/api/reports/${id}/letters/reporter`);
+    expect(toReporter.status).toBe(200);
+    expect(toReporter.body.paragraphs.join('\n')).toContain('Beste Els Buurvrouw,');
+    expect(toReporter.body.paragraphs.join('\n')).toContain('Overdracht aan het lokale team');
+
+    const toHousehold = await vt.get<Letter>(`/api/reports/${id}/letters/household`);
+    const text = `${toHousehold.body.subject}\n${toHousehold.body.paragraphs.join('\n')}`;
+    expect(text).toContain('Beste Jan Jansen, Sara Jansen,');
+    expect(text).not.toMatch(/els|buurvrouw|example\.nl/i);
+    expect(text).toContain('[afgeschermd] hoorde geschreeuw');
+    expect(toHousehold.body.sendBy).not.toBeNull();
+  });
+
+  it('a professional reporter’s organisation stays out of the household letter', async () => {
+    const r = await local.post<{ id: string }>(
+      '/api/reports',
+      sampleReport({ description: 'Gemeente Nijmegen ziet zorgen.' }),
+    );
+    const letter = await vt.get<Letter>(`/api/reports/${r.body.id}/letters/household`);
+    expect(letter.body.paragraphs.join('\n')).not.toContain('Gemeente Nijmegen');
+    expect(letter.body.paragraphs.join('\n')).not.toContain('Wendy');
+  });
+
+  it('only Veilig Thuis produces letters', async () => {
+    const r = await local.post<{ id: string }>('/api/reports', sampleReport());
+    expect((await local.get(`/api/reports/${r.body.id}/letters/reporter`)).status).toBe(403);
+    expect((await police.get(`/api/reports/${r.body.id}/letters/household`)).status).toBe(403);
+  });
+});

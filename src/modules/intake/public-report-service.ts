@@ -18,7 +18,6 @@ export async function createPublicReport(deps: Deps, ctx: RequestContext, input:
       { path: 'body.municipalityCode', message: FIELD_MESSAGES.no_veilig_thuis },
     ]);
   const { reporter, ...report } = input;
-  const identity = [reporter.name, reporter.phone, reporter.email].filter(Boolean).join(' · ');
   const written = await deps.db.transaction().execute((trx) =>
     insertReport(
       trx,
@@ -30,7 +29,10 @@ export async function createPublicReport(deps: Deps, ctx: RequestContext, input:
         regionId: route.region_id,
         source: 'public',
         externalRef: null,
-        resident: { identity, anonymousToHousehold: reporter.anonymousToHousehold },
+        resident: {
+          identity: { name: reporter.name, phone: reporter.phone, email: reporter.email },
+          anonymousToHousehold: reporter.anonymousToHousehold,
+        },
       },
     ),
   );

@@ -9,6 +9,7 @@ import { seal } from '../../security/secret-box.ts';
 import { type ActorContext, auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
+import { type ResidentIdentity, sealResidentIdentity } from './reporter-identity.ts';
 import type { ReportInput } from './schemas.ts';
 
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -23,7 +24,7 @@ export type ReportSource = 'web' | 'police_batch' | 'public';
 
 /** A resident who reports through the public page: known to Veilig Thuis, maybe anonymous to the household. */
 export interface ResidentReporter {
-  identity: string;
+  identity: ResidentIdentity;
   anonymousToHousehold: boolean;
 }
 
@@ -50,7 +51,9 @@ export async function insertReport(
       created_by_user_id: actor?.user.id ?? null,
       created_by_organisation_id: actor?.organisation.id ?? null,
       reporter_kind: meta.resident ? 'resident' : 'professional',
-      reporter_identity_encrypted: meta.resident ? seal(deps.keys.encryption, meta.resident.identity) : null,
+      reporter_identity_encrypted: meta.resident
+        ? sealResidentIdentity(deps.keys.encryption, meta.resident.identity)
+        : null,
       reporter_anonymous_to_household: meta.resident?.anonymousToHousehold ?? false,
       violence_kinds: [...new Set(input.violenceKinds)],
       violence_kind_list_version: VIOLENCE_KIND_LIST_VERSION,

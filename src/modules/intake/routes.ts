@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { assessReport, getQueueFigures } from './assessment-service.ts';
 import { importPoliceBatch } from './batch-service.ts';
+import { getLetter } from './letter-service.ts';
 import { createPublicReport } from './public-report-service.ts';
 import { getRadar } from './radar-service.ts';
 import {
@@ -184,5 +185,27 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps, limits: {
     },
     async (request, reply) =>
       reply.status(201).send(await createPublicReport(deps, request.ctx, request.body)),
+  );
+
+  r.get(
+    '/api/reports/:id/letters/:recipient',
+    {
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Letter to the reporter (steps taken) or to the household (informing within 4 weeks); the reporter stays protected',
+        params: z.object({ id: z.uuid(), recipient: z.enum(['reporter', 'household']) }),
+        response: {
+          200: z.object({
+            recipient: z.enum(['reporter', 'household']),
+            subject: z.string(),
+            paragraphs: z.array(z.string()),
+            protectedPassages: z.number(),
+            sendBy: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (request) => getLetter(deps, request.ctx, request.params.id, request.params.recipient),
   );
 }

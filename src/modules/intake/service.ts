@@ -14,6 +14,7 @@ import {
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
 import { insertReport } from './report-writer.ts';
+import { describeResident, openResidentIdentity } from './reporter-identity.ts';
 import type { ReportInput } from './schemas.ts';
 import { findIntakeRoute, findVisibleReportIds, listReports, loadReport } from './store.ts';
 
@@ -139,7 +140,7 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string) {
         // A resident's identity is for Veilig Thuis only; anonymity towards the household travels with it.
         identity:
           access !== 'creator' && canWorkQueue(reader) && report.reporter_identity_encrypted
-            ? open(deps.keys.encryption, report.reporter_identity_encrypted)
+            ? describeResident(openResidentIdentity(deps.keys.encryption, report.reporter_identity_encrypted))
             : null,
         anonymousToHousehold: report.reporter_anonymous_to_household,
       },
