@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-users.ts';
 import { demoSecret, freshCode, sampleReport, signIn } from '../support/test-app.ts';
-import { expectAccessible, launchBrowser, watchErrors } from './support/browser.ts';
+import { expectAccessible, launchBrowser } from './support/browser.ts';
 import { type E2eServer, startE2eServer } from './support/e2e-server.ts';
+import { logIn, newPage } from './support/pages.ts';
 
 // The first slice in a real browser: a local-team professional records a report, Veilig Thuis sees
 // it in the queue with the right deadline, a forbidden user sees nothing. axe checks every page.
@@ -34,29 +35,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  const page = await context.newPage();
-  return { context, page, errors: watchErrors(page) };
-}
-
-async function logIn(page: Page, username: string) {
-  await page.goto(`${server.base}/inloggen`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await page.getByLabel('Code uit de authenticator-app').fill(freshCode(server, demoSecret(username)));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-}
-
 describe('sign in with a second factor', () => {
   it('shows the Dutch login page with the demo banner, refuses a wrong password, then signs in with the code', async () => {
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await newPage(browser);
     try {
       await page.goto(`${server.base}/`);
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
@@ -92,9 +73,9 @@ describe('sign in with a second factor', () => {
 
 describe('a local-team professional records a report', () => {
   it('fills in the form and gets the reference and the deadline over King’s Day', async () => {
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await newPage(browser);
     try {
-      await logIn(page, 'wijkteam.nijmegen');
+      await logIn(page, server, 'wijkteam.nijmegen');
       await page.getByRole('link', { name: 'Nieuwe melding' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Nieuwe melding' }).waitFor();
       await expectAccessible(page, 'new report');
@@ -146,9 +127,9 @@ describe('a local-team professional records a report', () => {
 
 describe('Veilig Thuis sees the queue with the right deadlines', () => {
   it('lists both reports: the one before Easter overdue on 2 April, the new one due 30 April', async () => {
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await newPage(browser);
     try {
-      await logIn(page, 'vt.intake');
+      await logIn(page, server, 'vt.intake');
       await page.getByRole('link', { name: 'Wachtrij Veilig Thuis' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Wachtrij Veilig Thuis' }).waitFor();
       const easterRow = page.getByRole('row').filter({ hasText: easterReference });
@@ -188,9 +169,9 @@ describe('Veilig Thuis sees the queue with the right deadlines', () => {
 
 describe('a forbidden user sees nothing', () => {
   it('police cannot open the report nor the queue, and the local team cannot read the justice note', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     try {
-      await logIn(page, 'politie.nijmegen');
+      await logIn(page, server, 'politie.nijmegen');
       expect(await page.getByRole('link', { name: 'Wachtrij Veilig Thuis' }).count()).toBe(0);
       await page.goto(`${server.base}/meldingen/${kingsDayId}`);
       await page.getByRole('heading', { level: 1, name: 'Melding niet beschikbaar' }).waitFor();
@@ -211,7 +192,7 @@ describe('a forbidden user sees nothing', () => {
 
 describe('narrow screens and English', () => {
   it('the login page works on a 375 px screen without JavaScript errors or sideways scrolling', async () => {
-    const { context, page, errors } = await newPage(375);
+    const { context, page, errors } = await newPage(browser, 375);
     try {
       await page.goto(`${server.base}/inloggen`);
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
@@ -232,9 +213,9 @@ describe('narrow screens and English', () => {
 
 describe('an expired session', () => {
   it('sends the user back to the login page with a notice', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     try {
-      await logIn(page, 'wijkteam.tiel');
+      await logIn(page, server, 'wijkteam.tiel');
       server.clock.advance(16 * 60 * 1000);
       await page.getByRole('link', { name: 'Mijn meldingen' }).first().click();
       await page.getByText('Uw sessie is verlopen. Log opnieuw in.').first().waitFor();
@@ -247,7 +228,7 @@ describe('an expired session', () => {
 
 describe('the accessibility check itself', () => {
   it('fails on a page with a serious violation', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     try {
       await page.setContent(
         '<html lang="nl"><body><main><h1>Test</h1><input type="text"><img src="x.png"></main></body></html>',

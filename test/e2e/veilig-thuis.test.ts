@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo-users.ts';
-import { demoSecret, freshCode, sampleReport, signIn } from '../support/test-app.ts';
-import { expectAccessible, launchBrowser, watchErrors } from './support/browser.ts';
+import { sampleReport, signIn } from '../support/test-app.ts';
+import { expectAccessible, launchBrowser } from './support/browser.ts';
 import { type E2eServer, startE2eServer } from './support/e2e-server.ts';
+import { logIn, newPage } from './support/pages.ts';
 
 // Veilig Thuis at work: the radar flags a re-report of a family whose earlier report was handed
 // over, the safety assessment is recorded with a reasoned route, and the queue shows the norm.
@@ -46,31 +46,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  const page = await context.newPage();
-  return { context, page, errors: watchErrors(page) };
-}
-
-async function logIn(page: Page, username: string) {
-  await page.goto(`${server.base}/inloggen`);
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
-  await page.getByLabel('Code uit de authenticator-app').fill(freshCode(server, demoSecret(username)));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
-  await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
-}
-
 describe('radar and safety assessment', () => {
   it('flags the re-report, refuses an unsafe route, and records the assessment with its clocks', async () => {
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await newPage(browser);
     try {
-      await logIn(page, 'vt.intake');
+      await logIn(page, server, 'vt.intake');
       await page.goto(`${server.base}/meldingen/${newId}`);
       await page.getByRole('heading', { level: 2, name: 'Radar: eerdere betrokkenheid' }).waitFor();
       await page.getByText('Hermelding (eerdere betrokkenheid is beëindigd)').first().waitFor();
@@ -109,9 +89,9 @@ describe('radar and safety assessment', () => {
   });
 
   it('the queue shows the share assessed in time against the 90% norm', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     try {
-      await logIn(page, 'vt.teamleider');
+      await logIn(page, server, 'vt.teamleider');
       await page.goto(`${server.base}/veilig-thuis/wachtrij`);
       await page.getByRole('heading', { level: 2, name: 'Beoordelingen binnen 5 werkdagen' }).waitFor();
       const figures = page.getByRole('table', { name: 'Per maand, norm 90%' });
@@ -123,9 +103,9 @@ describe('radar and safety assessment', () => {
   });
 
   it('the reporter sees the route taken, not Veilig Thuis’ weighing', async () => {
-    const { context, page } = await newPage();
+    const { context, page } = await newPage(browser);
     try {
-      await logIn(page, 'wijkteam.nijmegen');
+      await logIn(page, server, 'wijkteam.nijmegen');
       await page.goto(`${server.base}/meldingen/${newId}`);
       await page.getByRole('heading', { level: 2, name: 'Veiligheidsbeoordeling' }).waitFor();
       await page.getByText('Onderzoek door Veilig Thuis').first().waitFor();
@@ -139,14 +119,14 @@ describe('radar and safety assessment', () => {
 
 describe('police batch import', () => {
   it('a police officer imports a CSV with one invalid row and reads the rejection report', async () => {
-    const { context, page, errors } = await newPage();
+    const { context, page, errors } = await newPage(browser);
     const csv = [
       'report_ref,municipality_code,acute,violence_kinds,description,person_name,person_date_of_birth,person_bsn,person_role',
       'PL-100,GM0268,nee,partner_violence,Ruzie met geweld,Karin Smit,1988-03-12,999996630,victim',
       'PL-101,GM0268,ja,child_abuse,Kind met letsel,Tim de Boer,2015-01-01,123456789,child',
     ].join('\n');
     try {
-      await logIn(page, 'politie.nijmegen');
+      await logIn(page, server, 'politie.nijmegen');
       await page.getByRole('link', { name: 'Politiemeldingen importeren' }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Politiemeldingen importeren' }).waitFor();
       await expectAccessible(page, 'import page');
