@@ -17,6 +17,7 @@ import { formatCalendarDate, formatDateTime } from '../lib/format.ts';
 import { usePageTitle } from '../lib/use-page-title.ts';
 import { access } from '../session/access.ts';
 import { useCurrentSession } from '../session/current-session.tsx';
+import { ReportCreatedBy, ReportReporter } from './advice/report-reporter.tsx';
 import { ReportAssessment } from './report-assessment.tsx';
 import { BreakGlassForm } from './report-break-glass-form.tsx';
 import { ReportNoteForm } from './report-note-form.tsx';
@@ -55,10 +56,11 @@ function ReportView({ report }: { report: ReportDetail }) {
           },
           { key: 'due', label: t('report.assessmentDue'), value: <AssessmentDeadline report={report} /> },
           { key: 'status', label: t('report.status'), value: codeLabel(t, 'status', report.status) },
-          { key: 'by', label: t('report.createdBy'), value: report.createdByOrganisation },
+          { key: 'by', label: t('report.createdBy'), value: <ReportCreatedBy report={report} /> },
           { key: 'access', label: t('report.access'), value: codeLabel(t, 'access', report.access) },
         ]}
       />
+      <ReportReporter report={report} />
 
       <section className="kring-section">
         <Heading level={2} id="report-description-title">
