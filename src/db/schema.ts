@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { MeldcodeTables } from './schema-meldcode.ts';
 
 /** Table types for Kysely, kept beside the migrations they mirror (src/db/migrations). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -198,7 +199,7 @@ export interface JobRunTable {
   details: Json;
 }
 
-export type DB = CoreTables;
+export type DB = CoreTables & MeldcodeTables;
 
 export interface CoreTables {
   region: RegionTable;

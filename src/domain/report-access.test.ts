@@ -34,6 +34,13 @@ describe('reportScope', () => {
       }
     }
   });
+  it('a meldcode officer reaches no report through that role', () => {
+    expect(reportScope(reader('local_team', ['meldcode_officer']))).toEqual({
+      creatorUserId: null,
+      veiligThuisOrganisationId: null,
+      breakGlassUserId: null,
+    });
+  });
   it('a police officer sees only the reports they recorded', () => {
     expect(reportScope(reader('police', ['professional']))).toEqual({
       creatorUserId: 'u',

@@ -1,5 +1,5 @@
 import type { OrganisationType } from './organisation-type.ts';
-import type { Role } from './roles.ts';
+import { type Role, roleWorksWithClients } from './roles.ts';
 
 /** Roles in a Veilig Thuis organisation that work the region's intake queue. */
 const QUEUE_ROLES: readonly Role[] = ['vt_intake', 'team_lead'];
@@ -25,9 +25,8 @@ export interface ReportScope {
 }
 
 export function reportScope(reader: ReportReader): ReportScope {
-  const clientRoles = reader.roles.filter(
-    (r) => r !== 'policy_advisor' && r !== 'functional_admin' && r !== 'privacy_officer',
-  );
+  // Only roles that work with clients reach reports; policy, administration, privacy and meldcode-officer roles do not.
+  const clientRoles = reader.roles.filter(roleWorksWithClients);
   if (clientRoles.length === 0)
     return { creatorUserId: null, veiligThuisOrganisationId: null, breakGlassUserId: null };
   const worksQueue =

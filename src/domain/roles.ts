@@ -7,6 +7,8 @@ export const ROLES = [
   'policy_advisor',
   'functional_admin',
   'privacy_officer',
+  /** Aandachtsfunctionaris: reads the meldcode records of their own organisation (Wet verplichte meldcode). */
+  'meldcode_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

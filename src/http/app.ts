@@ -17,6 +17,7 @@ import { listDemoAccounts } from '../modules/demo/seed-demo.ts';
 import type { Deps } from '../modules/deps.ts';
 import { registerIdentityRoutes } from '../modules/identity/routes.ts';
 import { registerIntakeRoutes } from '../modules/intake/routes.ts';
+import { registerRoutes as registerMeldcodeRoutes } from '../modules/meldcode/routes.ts';
 import { registerRegionRoutes } from '../modules/region/routes.ts';
 import { installContext } from './context-plugin.ts';
 import { installErrorHandler, sendError } from './error-handler.ts';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAdviceRoutes(app, deps, { publicPerMinute: limits.publicForms });
   registerAccessRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerMeldcodeRoutes(app, deps);
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

@@ -4,6 +4,7 @@ import * as totpReplay from './0002-totp-replay.ts';
 import * as safetyAssessment from './0003-safety-assessment.ts';
 import * as reportSource from './0004-report-source.ts';
 import * as adviceAndPublic from './0005-advice-and-public-intake.ts';
+import * as meldcode from './0006-meldcode.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-safety-assessment': safetyAssessment,
   '0004-report-source': reportSource,
   '0005-advice-and-public-intake': adviceAndPublic,
+  '0006-meldcode': meldcode,
 };

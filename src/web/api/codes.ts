@@ -19,6 +19,7 @@ export const ROLES = [
   'policy_advisor',
   'functional_admin',
   'privacy_officer',
+  'meldcode_officer',
 ] as const;
 export type { Role };
 

@@ -22,4 +22,8 @@ export const access = {
     worksQueue(session)) satisfies AccessRule,
   admin: ((session) => hasAnyRole(session, ['functional_admin'])) satisfies AccessRule,
   privacy: ((session) => hasAnyRole(session, ['privacy_officer'])) satisfies AccessRule,
+  /** The meldcode assistant: professionals (their own records) and the meldcode officer (the organisation's). */
+  meldcode: ((session) => hasAnyRole(session, [...CLIENT_ROLES, 'meldcode_officer'])) satisfies AccessRule,
+  /** Opening a meldcode record: the professionals themselves. */
+  meldcodeCreate: ((session) => hasAnyRole(session, CLIENT_ROLES)) satisfies AccessRule,
 };
