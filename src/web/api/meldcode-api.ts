@@ -1,11 +1,8 @@
-import { ApiError, api } from './client.ts';
+import { request } from './client.ts';
 import type { PersonRole, ViolenceKind } from './codes.ts';
-import type { ErrorDetail, LocalisedMessage } from './types.ts';
+import type { LocalisedMessage } from './types.ts';
 
-/**
- * The meldcode assistant's calls. The shared client keeps its CSRF token to itself, so writes here
- * take the token from the session (GET /api/session) and fetch it once more when it has changed.
- */
+/** The meldcode assistant's calls, through the shared client (src/web/api/client.ts). */
 
 export const MELDCODE_STEP_IDS = ['map_signals', 'consult', 'talk_with_client', 'weigh', 'decide'] as const;
 export type MeldcodeStepId = (typeof MELDCODE_STEP_IDS)[number];
@@ -128,61 +125,8 @@ export interface ConsultationInput {
   };
 }
 
-let csrfToken: string | null = null;
-
-async function refreshToken() {
-  const session = await api.session();
-  csrfToken = session.signedIn ? session.csrfToken : null;
-}
-
-const UNEXPECTED: LocalisedMessage = {
-  nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
-  en: 'Something went wrong on our side. Please try again later.',
-};
-
-function toError(status: number, body: unknown): ApiError {
-  const error = (body as { error?: Record<string, unknown> } | null)?.error;
-  const message = error?.message as LocalisedMessage | undefined;
-  if (!error || typeof error.code !== 'string' || typeof message?.nl !== 'string')
-    return new ApiError(status, 'unexpected_response', UNEXPECTED);
-  const details = Array.isArray(error.details) ? (error.details as ErrorDetail[]) : [];
-  return new ApiError(
-    status,
-    error.code,
-    message,
-    details,
-    typeof error.requestId === 'string' ? error.requestId : null,
-  );
-}
-
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, retry = false): Promise<T> {
-  if (method !== 'GET' && csrfToken === null) await refreshToken();
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiError(0, 'network', {
-      nl: 'De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
-      en: 'The server cannot be reached. Check your connection and try again.',
-    });
-  }
-  const data: unknown = await response.json().catch(() => null);
-  if (response.ok) return data as T;
-  const error = toError(response.status, data);
-  if (error.code === 'csrf_failed' && !retry) {
-    await refreshToken();
-    return call<T>(method, path, body, true);
-  }
-  throw error;
-}
+/** The shared client's one request function: CSRF token, error shape and retry live there. */
+const call = <T>(method: 'GET' | 'POST', path: string, body?: unknown) => request<T>(method, path, body);
 
 const base = '/api/meldcode/records';
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`;
