@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseTables } from './schema-cases.ts';
 import type { MeldcodeTables } from './schema-meldcode.ts';
 
 /** Table types for Kysely, kept beside the migrations they mirror (src/db/migrations). */
@@ -199,7 +200,7 @@ export interface JobRunTable {
   details: Json;
 }
 
-export type DB = CoreTables & MeldcodeTables;
+export type DB = CoreTables & CaseTables & MeldcodeTables;
 
 export interface CoreTables {
   region: RegionTable;

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { registerAccessRoutes } from '../modules/access/routes.ts';
 import { registerAdviceRoutes } from '../modules/advice/routes.ts';
 import { registerAuditRoutes } from '../modules/audit/routes.ts';
+import { registerRoutes as registerCaseRoutes } from '../modules/cases/routes.ts';
 import { listDemoAccounts } from '../modules/demo/seed-demo.ts';
 import type { Deps } from '../modules/deps.ts';
 import { registerIdentityRoutes } from '../modules/identity/routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAdviceRoutes(app, deps, { publicPerMinute: limits.publicForms });
   registerAccessRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerCaseRoutes(app, deps);
   registerMeldcodeRoutes(app, deps);
 
   const webRoot = options.webRoot;

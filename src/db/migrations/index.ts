@@ -5,6 +5,7 @@ import * as safetyAssessment from './0003-safety-assessment.ts';
 import * as reportSource from './0004-report-source.ts';
 import * as adviceAndPublic from './0005-advice-and-public-intake.ts';
 import * as meldcode from './0006-meldcode.ts';
+import * as cases from './0007-cases.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-report-source': reportSource,
   '0005-advice-and-public-intake': adviceAndPublic,
   '0006-meldcode': meldcode,
+  '0007-cases': cases,
 };

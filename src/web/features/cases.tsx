@@ -1,6 +1,14 @@
 import type { RouteObject } from 'react-router';
 import type { NavItem } from '../navigation.ts';
+import { CaseDetailPage } from '../pages/cases/case-detail-page.tsx';
+import { casesPath } from '../pages/cases/case-paths.ts';
+import { MyCasesPage } from '../pages/cases/my-cases-page.tsx';
+import { access } from '../session/access.ts';
+import { guarded } from '../session/guarded.tsx';
 
 /** Routes (inside the signed-in layout) and menu items of this feature; see routes.tsx and navigation.ts. */
-export const routes: RouteObject[] = [];
-export const navItems: readonly NavItem[] = [];
+export const routes: RouteObject[] = [
+  guarded(casesPath, access.clientWork, <MyCasesPage />),
+  guarded('/casussen/:id', access.clientWork, <CaseDetailPage />),
+];
+export const navItems: readonly NavItem[] = [{ path: casesPath, key: 'cases', access: access.clientWork }];

@@ -18,6 +18,7 @@ import { usePageTitle } from '../lib/use-page-title.ts';
 import { access } from '../session/access.ts';
 import { useCurrentSession } from '../session/current-session.tsx';
 import { ReportCreatedBy, ReportReporter } from './advice/report-reporter.tsx';
+import { ReportCaseSection } from './cases/report-case-section.tsx';
 import { ReportAssessment } from './report-assessment.tsx';
 import { BreakGlassForm } from './report-break-glass-form.tsx';
 import { ReportNoteForm } from './report-note-form.tsx';
@@ -99,6 +100,10 @@ function ReportView({ report }: { report: ReportDetail }) {
       {vtWork ? <ReportRadar reportId={report.id} /> : null}
 
       <ReportAssessment reportId={report.id} assessment={report.assessment} canAssess={vtWork} />
+
+      {access.clientWork(session) && report.access !== 'break_glass' ? (
+        <ReportCaseSection reportId={report.id} />
+      ) : null}
 
       <section className="kring-section">
         <Heading level={2} id="report-notes-title">

@@ -1,0 +1,58 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { canManageTeam, caseScope, hasCaseScope } from '../../domain/casework/case-access.ts';
+import { AppError } from '../../errors/app-error.ts';
+import { auditActor, type RequestContext, readerOf, requireActor } from '../access/request-context.ts';
+import { appendAuditEvent } from '../audit/store.ts';
+import type { Deps } from '../deps.ts';
+import { findVisibleCaseIds, isCaseServedBy, loadCaseHeader } from './store.ts';
+
+/** The reader of a case, as the case rules see them; refuses roles that never see a case. */
+export function caseReaderOf(ctx: RequestContext) {
+  const actor = requireActor(ctx);
+  const reader = readerOf(actor);
+  const scope = caseScope(reader);
+  if (!hasCaseScope(scope)) throw new AppError('forbidden');
+  return { actor, reader, scope };
+}
+
+/**
+ * Authorizes one case id before anything is loaded. Missing and forbidden both answer 404; the
+ * refusal is audited in its own transaction so the trace stays when the request fails.
+ */
+export async function authorizeCase(deps: Deps, ctx: RequestContext, caseId: string, action: string) {
+  const { actor, reader, scope } = caseReaderOf(ctx);
+  if (!(await findVisibleCaseIds(deps.db, scope, [caseId])).has(caseId)) {
+    await deps.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, {
+        ...auditActor(ctx),
+        action,
+        recordType: 'case',
+        recordId: caseId,
+        outcome: 'denied',
+      }),
+    );
+    throw new AppError('not_found');
+  }
+  return { actor, reader, scope };
+}
+
+/** Inside the write's transaction: the case still visible, its header, and what the reader may do. */
+export async function loadAuthorizedCase(
+  trx: Transaction<DB>,
+  guard: Awaited<ReturnType<typeof authorizeCase>>,
+  caseId: string,
+) {
+  if (!(await findVisibleCaseIds(trx, guard.scope, [caseId])).has(caseId)) throw new AppError('not_found');
+  const header = await loadCaseHeader(trx, caseId);
+  if (!header) throw new AppError('not_found');
+  const servedByVeiligThuis = await isCaseServedBy(trx, caseId, guard.scope.veiligThuisOrganisationId);
+  return {
+    header,
+    servedByVeiligThuis,
+    manageTeam: canManageTeam(guard.reader, guard.scope, {
+      coordinatorUserId: header.coordinator_user_id,
+      servedByVeiligThuis,
+    }),
+  };
+}
