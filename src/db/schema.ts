@@ -148,6 +148,9 @@ export interface ReportTable {
   reporter_kind: Generated<string>;
   reporter_identity_encrypted: string | null;
   reporter_anonymous_to_household: Generated<boolean>;
+  investigation_concluded_at: Date | null;
+  investigation_outcome: string | null;
+  investigation_conclusion: string | null;
 }
 export interface AdviceRequestTable {
   id: Generated<string>;

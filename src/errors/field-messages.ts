@@ -43,6 +43,10 @@ export const FIELD_MESSAGES = {
     nl: 'Vul een telefoonnummer of e-mailadres in, zodat Veilig Thuis u kan bereiken.',
     en: 'Give a phone number or e-mail address so Veilig Thuis can reach you.',
   },
+  no_investigation: {
+    nl: 'Deze melding heeft geen lopend onderzoek van Veilig Thuis.',
+    en: 'This report has no ongoing Veilig Thuis investigation.',
+  },
   already_imported: { nl: 'Deze melding is al eerder geïmporteerd.', en: 'This report was imported before.' },
   already_assessed: { nl: 'Deze melding is al beoordeeld.', en: 'This report has already been assessed.' },
 } as const;

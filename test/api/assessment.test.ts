@@ -218,3 +218,53 @@ describe('queue figures', () => {
     expect((await local.get('/api/veilig-thuis/figures')).status).toBe(403);
   });
 });
+
+describe('the investigation and its outcome', () => {
+  it('is concluded as confirmed, not confirmed or refuted, once; the 10-week share is counted', async () => {
+    const r = await report({
+      persons: [person({ fullName: 'Lisa Groen', bsn: undefined, dateOfBirth: '1992-02-02' })],
+    });
+    await vt.post(`/api/reports/${r.id}/assessment`, {
+      acuteUnsafety: false,
+      structuralUnsafety: true,
+      route: 'investigation',
+      reason: 'Onderzoek nodig naar de zorgen.',
+    });
+    const done = await vt.post<{ outcome: string; onTime: boolean }>(`/api/reports/${r.id}/investigation`, {
+      outcome: 'confirmed',
+      conclusion: 'Kindermishandeling bevestigd na gesprekken.',
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ outcome: 'confirmed', onTime: true });
+    expect(
+      (
+        await vt.post(`/api/reports/${r.id}/investigation`, {
+          outcome: 'refuted',
+          conclusion: 'Nog een keer.',
+        })
+      ).status,
+    ).toBe(409);
+    const detail = await vt.get<{ assessment: { investigationOutcome: string } }>(`/api/reports/${r.id}`);
+    expect(detail.body.assessment.investigationOutcome).toBe('confirmed');
+    const figures = await vt.get<{ onTime: number; norm: number }[]>(
+      '/api/veilig-thuis/figures/investigations',
+    );
+    expect(figures.body.reduce((n, m) => n + m.onTime, 0)).toBeGreaterThanOrEqual(1);
+    expect(figures.body[0]?.norm).toBe(0.8);
+  });
+  it('a report without an investigation cannot be concluded', async () => {
+    const r = await report({});
+    expect(
+      (
+        await vt.post(`/api/reports/${r.id}/investigation`, {
+          outcome: 'refuted',
+          conclusion: 'Geen onderzoek gedaan.',
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (await local.post(`/api/reports/${r.id}/investigation`, { outcome: 'refuted', conclusion: 'x' }))
+        .status,
+    ).toBe(403);
+  });
+});

@@ -82,6 +82,27 @@ describe('radar and safety assessment', () => {
       await page.getByText('De veiligheidsbeoordeling is vastgelegd.').waitFor();
       await page.getByText('Onderzoek afronden uiterlijk').waitFor();
       await expectAccessible(page, 'assessment recorded');
+
+      // Letters: the household is informed without the reporter (the local team) being named.
+      await page.getByRole('button', { name: 'Brief aan het gezin tonen' }).click();
+      const letter = page.getByRole('article');
+      await letter.getByText('Beste P. Bakker,').waitFor();
+      expect(await letter.textContent()).not.toContain('Gemeente Nijmegen');
+      await expectAccessible(page, 'household letter');
+      await page.getByRole('button', { name: 'Brief aan de melder tonen' }).click();
+      await page.getByRole('article').getByText('Beste Gemeente Nijmegen,').waitFor();
+
+      // The investigation is concluded with its outcome.
+      await page
+        .getByRole('group', { name: 'Uitkomst van het onderzoek' })
+        .getByRole('radio', { name: 'Bevestigd', exact: true })
+        .check();
+      await page
+        .getByLabel('Conclusie')
+        .fill('Na gesprekken met school en gezin is de mishandeling bevestigd.');
+      await page.getByRole('button', { name: 'Onderzoek afronden' }).click();
+      await page.getByText(/Het onderzoek is afgerond op .* Uitkomst: Bevestigd\./).waitFor();
+      await expectAccessible(page, 'investigation concluded');
       expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
     } finally {
       await context.close();

@@ -1,7 +1,9 @@
 import {
   computeAssessmentNormShares,
   computeInvestigationDeadlines,
+  computeInvestigationNormShares,
 } from '../../domain/front-door/deadlines.ts';
+import type { InvestigationOutcome } from '../../domain/front-door/investigation-outcome.ts';
 import {
   checkRouteDecision,
   type Route,
@@ -84,13 +86,54 @@ export async function assessReport(deps: Deps, ctx: RequestContext, id: string, 
   });
 }
 
-/** Per month: the share of safety assessments done within the term, against the 90% norm. No personal data. */
-export async function getQueueFigures(deps: Deps, ctx: RequestContext) {
+/** Records the conclusion of Veilig Thuis' own investigation; it ends the 10-week clock. */
+export async function concludeInvestigation(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: { outcome: InvestigationOutcome; conclusion: string },
+) {
+  const { scope } = requireQueueWorker(ctx);
+  const now = deps.now();
+  if (!(await findVisibleReportIds(deps.db, scope, [id], now)).has(id)) throw new AppError('not_found');
+  return deps.db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('report')
+      .set({
+        investigation_concluded_at: now,
+        investigation_outcome: input.outcome,
+        investigation_conclusion: input.conclusion,
+      })
+      .where('id', '=', id)
+      .where('route', '=', 'investigation')
+      .where('investigation_concluded_at', 'is', null)
+      .returning(['investigation_conclude_by'])
+      .executeTakeFirst();
+    if (!updated)
+      throw new AppError('conflict', [{ path: 'params.id', message: FIELD_MESSAGES.no_investigation }]);
+    await appendAuditEvent(trx, {
+      ...auditActor(ctx),
+      action: 'report.investigation.conclude',
+      recordType: 'report',
+      recordId: id,
+      purpose: 'veilig_thuis',
+      details: { outcome: input.outcome },
+    });
+    const due = updated.investigation_conclude_by;
+    return {
+      concludedAt: now.toISOString(),
+      outcome: input.outcome,
+      onTime: due !== null && now.getTime() <= due.getTime(),
+    };
+  });
+}
+
+async function figureRows(deps: Deps, ctx: RequestContext) {
   const { scope } = requireQueueWorker(ctx);
   const organisationId = scope.veiligThuisOrganisationId ?? '';
-  const rows = await deps.db
+  return deps.db
     .selectFrom('report')
-    .select(['received_at', 'assessed_at'])
+    .select(['received_at', 'assessed_at', 'route', 'investigation_concluded_at'])
     .where(
       'municipality_code',
       'in',
@@ -100,8 +143,26 @@ export async function getQueueFigures(deps: Deps, ctx: RequestContext) {
         .where('organisation_id', '=', organisationId),
     )
     .execute();
+}
+
+/** Per month: the share of safety assessments within 5 working days against the 90% norm. No personal data. */
+export async function getQueueFigures(deps: Deps, ctx: RequestContext) {
+  const rows = await figureRows(deps, ctx);
   return computeAssessmentNormShares(
     rows.map((r) => ({ receivedAt: r.received_at, assessedAt: r.assessed_at })),
+    deps.now(),
+  );
+}
+
+/** Per month of the decision: the share of investigations concluded within 10 weeks against the 80% norm. */
+export async function getInvestigationFigures(deps: Deps, ctx: RequestContext) {
+  const rows = await figureRows(deps, ctx);
+  return computeInvestigationNormShares(
+    rows.flatMap((r) =>
+      r.route === 'investigation' && r.assessed_at
+        ? [{ decidedAt: r.assessed_at, concludedAt: r.investigation_concluded_at }]
+        : [],
+    ),
     deps.now(),
   );
 }

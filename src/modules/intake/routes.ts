@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { INVESTIGATION_OUTCOMES } from '../../domain/front-door/investigation-outcome.ts';
+import { plainText } from '../../validation/text.ts';
 import type { Deps } from '../deps.ts';
-import { assessReport, getQueueFigures } from './assessment-service.ts';
+import {
+  assessReport,
+  concludeInvestigation,
+  getInvestigationFigures,
+  getQueueFigures,
+} from './assessment-service.ts';
 import { importPoliceBatch } from './batch-service.ts';
 import { getLetter } from './letter-service.ts';
 import { createPublicReport } from './public-report-service.ts';
@@ -207,5 +214,38 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps, limits: {
       },
     },
     async (request) => getLetter(deps, request.ctx, request.params.id, request.params.recipient),
+  );
+
+  r.post(
+    '/api/reports/:id/investigation',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: "Conclude Veilig Thuis' own investigation: confirmed, not confirmed or refuted",
+        params: idParams,
+        body: z.object({ outcome: z.enum(INVESTIGATION_OUTCOMES), conclusion: plainText(5000) }).strict(),
+        response: {
+          200: z.object({
+            concludedAt: z.string(),
+            outcome: z.enum(INVESTIGATION_OUTCOMES),
+            onTime: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => concludeInvestigation(deps, request.ctx, request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/veilig-thuis/figures/investigations',
+    {
+      schema: {
+        tags: ['intake'],
+        summary:
+          'Per month of the decision: share of investigations concluded within 10 weeks against the 80% norm',
+        response: { 200: z.array(normShare) },
+      },
+    },
+    async (request) => getInvestigationFigures(deps, request.ctx),
   );
 }

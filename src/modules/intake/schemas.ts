@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidBsn } from '../../domain/bsn.ts';
+import { INVESTIGATION_OUTCOMES } from '../../domain/front-door/investigation-outcome.ts';
 import { ROUTES } from '../../domain/front-door/route-decision.ts';
 import { INFORMATION_CATEGORIES } from '../../domain/information-category.ts';
 import { VIOLENCE_KINDS } from '../../domain/violence-kind.ts';
@@ -113,6 +114,8 @@ export const reportDetail = reportSummary.extend({
       reason: z.string().nullable(),
       investigationStartBy: z.string().nullable(),
       investigationConcludeBy: z.string().nullable(),
+      investigationConcludedAt: z.string().nullable(),
+      investigationOutcome: z.enum(INVESTIGATION_OUTCOMES).nullable(),
     })
     .nullable(),
 });

@@ -1,3 +1,4 @@
+import type { InvestigationOutcome } from '../../domain/front-door/investigation-outcome.ts';
 import type { Route } from '../../domain/front-door/route-decision.ts';
 import { canReadCategory } from '../../domain/information-category.ts';
 import { canWorkQueue, maskBsn, type ReportReader, reportScope } from '../../domain/report-access.ts';
@@ -173,6 +174,8 @@ export async function getReport(deps: Deps, ctx: RequestContext, id: string) {
               reason: access === 'creator' ? null : (report.route_reason ?? ''),
               investigationStartBy: report.investigation_start_by?.toISOString() ?? null,
               investigationConcludeBy: report.investigation_conclude_by?.toISOString() ?? null,
+              investigationConcludedAt: report.investigation_concluded_at?.toISOString() ?? null,
+              investigationOutcome: (report.investigation_outcome as InvestigationOutcome | null) ?? null,
             }
           : null,
     };

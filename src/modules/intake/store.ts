@@ -114,6 +114,8 @@ export async function loadReport(db: Db, id: string) {
       'report.route_reason',
       'report.investigation_start_by',
       'report.investigation_conclude_by',
+      'report.investigation_concluded_at',
+      'report.investigation_outcome',
       'report.reporter_kind',
       'report.reporter_identity_encrypted',
       'report.reporter_anonymous_to_household',

@@ -201,6 +201,8 @@ export interface Assessment {
   /** Only for the route "investigation"; otherwise null. */
   investigationStartBy: string | null;
   investigationConcludeBy: string | null;
+  investigationConcludedAt: string | null;
+  investigationOutcome: 'confirmed' | 'not_confirmed' | 'refuted' | null;
 }
 
 export interface AssessmentInput {

@@ -19,6 +19,8 @@ import { access } from '../session/access.ts';
 import { useCurrentSession } from '../session/current-session.tsx';
 import { ReportCreatedBy, ReportReporter } from './advice/report-reporter.tsx';
 import { ReportCaseSection } from './cases/report-case-section.tsx';
+import { ReportInvestigation } from './letters/report-investigation.tsx';
+import { ReportLetters } from './letters/report-letters.tsx';
 import { ReportAssessment } from './report-assessment.tsx';
 import { BreakGlassForm } from './report-break-glass-form.tsx';
 import { ReportNoteForm } from './report-note-form.tsx';
@@ -100,6 +102,9 @@ function ReportView({ report }: { report: ReportDetail }) {
       {vtWork ? <ReportRadar reportId={report.id} /> : null}
 
       <ReportAssessment reportId={report.id} assessment={report.assessment} canAssess={vtWork} />
+
+      {vtWork ? <ReportInvestigation report={report} canConclude={vtWork} /> : null}
+      {vtWork ? <ReportLetters reportId={report.id} /> : null}
 
       {access.clientWork(session) && report.access !== 'break_glass' ? (
         <ReportCaseSection reportId={report.id} />

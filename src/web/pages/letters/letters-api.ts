@@ -1,0 +1,39 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request } from '../../api/client.ts';
+import { queryKeys } from '../../api/queries.ts';
+
+export type LetterRecipient = 'reporter' | 'household';
+export const INVESTIGATION_OUTCOMES = ['confirmed', 'not_confirmed', 'refuted'] as const;
+export type InvestigationOutcome = (typeof INVESTIGATION_OUTCOMES)[number];
+
+export interface Letter {
+  recipient: LetterRecipient;
+  subject: string;
+  paragraphs: string[];
+  protectedPassages: number;
+  sendBy: string | null;
+}
+
+/** A letter is produced (and audited) only when someone asks to see it. */
+export function useLetter(reportId: string, recipient: LetterRecipient | null) {
+  return useQuery({
+    queryKey: ['veilig-thuis', 'letter', reportId, recipient],
+    queryFn: () =>
+      request<Letter>('GET', `/api/reports/${encodeURIComponent(reportId)}/letters/${recipient}`),
+    enabled: recipient !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useConcludeInvestigation(reportId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { outcome: InvestigationOutcome; conclusion: string }) =>
+      request<{ concludedAt: string; outcome: InvestigationOutcome; onTime: boolean }>(
+        'POST',
+        `/api/reports/${encodeURIComponent(reportId)}/investigation`,
+        input,
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.report(reportId) }),
+  });
+}
