@@ -52,6 +52,10 @@ function openPostgres(connectionString: string): { db: Kysely<DB>; engine: Engin
     },
   };
   const pool = new pg.Pool({ connectionString, max: 10, types });
+  // An idle connection the server ends (restart, failover, DROP DATABASE … WITH (FORCE)) is reported
+  // on the pool; without a listener Node treats it as an uncaught error and stops the process.
+  // The pool replaces the connection; the next query reconnects or fails with a clear error.
+  pool.on('error', () => {});
   return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
 }
 
