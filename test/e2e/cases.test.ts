@@ -133,6 +133,8 @@ describe('household casework', () => {
       const row = page
         .getByRole('table', { name: 'Casussen waarin u regisseur of teamlid bent' })
         .getByRole('row');
+      // The list may first show what it had cached, then the fresh phase: wait for the fresh one.
+      await row.filter({ hasText: 'Stabiele veiligheid' }).first().waitFor();
       await expect(row.filter({ hasText: 'Stabiele veiligheid' }).count()).resolves.toBe(1);
       await expectAccessible(page, 'my cases');
       expect(errors.filter((e) => !e.includes('400'))).toEqual([]);
