@@ -268,3 +268,48 @@ describe('the investigation and its outcome', () => {
     ).toBe(403);
   });
 });
+
+describe('a handover creates or joins the household case', () => {
+  type Assessed = { case: { id: string; reference: string; outcome: string } | null };
+  it('handing over to the local team opens the case with the local-team author as coordinator, who now sees it', async () => {
+    const family = [
+      person({ fullName: 'Ilse Koster', bsn: undefined, dateOfBirth: '1983-03-03', role: 'victim' }),
+    ];
+    const first = await report({ persons: family });
+    const handed = await vt.post<Assessed>(`/api/reports/${first.id}/assessment`, {
+      acuteUnsafety: false,
+      structuralUnsafety: false,
+      route: 'handover_local_team',
+      reason: 'Wijkteam Nijmegen neemt de regie.',
+    });
+    expect(handed.status).toBe(200);
+    expect(handed.body.case?.outcome).toBe('opened');
+    const mine = await local.get<{ id: string }[]>('/api/cases/mine');
+    expect(mine.body.map((c) => c.id)).toContain(handed.body.case?.id);
+    // Another professional of another municipality still sees nothing.
+    expect((await tiel.get(`/api/cases/${handed.body.case?.id}`)).status).toBe(404);
+
+    // A new report about the same household joins that case: never a second case.
+    const second = await report({ persons: family });
+    const again = await vt.post<Assessed>(`/api/reports/${second.id}/assessment`, {
+      acuteUnsafety: false,
+      structuralUnsafety: true,
+      route: 'conditions_and_follow_up',
+      reason: 'Nieuwe zorgen; voorwaarden afgesproken.',
+    });
+    expect(again.body.case).toMatchObject({ id: handed.body.case?.id, outcome: 'attached' });
+  });
+
+  it('ending involvement or investigating opens no case', async () => {
+    const r = await report({
+      persons: [person({ fullName: 'Tom Wit', bsn: undefined, dateOfBirth: '1960-06-06' })],
+    });
+    const ended = await vt.post<Assessed>(`/api/reports/${r.id}/assessment`, {
+      acuteUnsafety: false,
+      structuralUnsafety: false,
+      route: 'end_of_involvement',
+      reason: 'Geen zorgen over de veiligheid gebleken.',
+    });
+    expect(ended.body.case).toBeNull();
+  });
+});

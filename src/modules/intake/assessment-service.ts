@@ -14,6 +14,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { FIELD_MESSAGES } from '../../errors/field-messages.ts';
 import { auditActor, type RequestContext, readerOf, requireActor } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
+import { openCaseFromReport } from '../cases/open-case-service.ts';
 import type { Deps } from '../deps.ts';
 import { findVisibleReportIds } from './store.ts';
 
@@ -45,7 +46,7 @@ export async function assessReport(deps: Deps, ctx: RequestContext, id: string, 
     throw new AppError('validation_failed', [{ path, message: FIELD_MESSAGES[decision.refusal] }]);
   }
   const investigation = input.route === 'investigation' ? computeInvestigationDeadlines(now) : null;
-  return deps.db.transaction().execute(async (trx) => {
+  const assessed = await deps.db.transaction().execute(async (trx) => {
     if (!(await findVisibleReportIds(trx, scope, [id], now)).has(id)) throw new AppError('not_found');
     const updated = await trx
       .updateTable('report')
@@ -84,7 +85,32 @@ export async function assessReport(deps: Deps, ctx: RequestContext, id: string, 
       investigationConcludeBy: investigation?.concludeBy.toISOString() ?? null,
     };
   });
+  // A handover or follow-up creates or joins the household case (never a second one). It runs
+  // after the assessment has committed: if it fails, the assessment stands and Veilig Thuis opens
+  // the case from the report page.
+  if (!ROUTES_INTO_CASEWORK.has(input.route)) return { ...assessed, case: null };
+  const report = await deps.db
+    .selectFrom('report')
+    .leftJoin('organisation', 'organisation.id', 'report.created_by_organisation_id')
+    .select(['report.created_by_user_id', 'organisation.type as author_organisation_type'])
+    .where('report.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const localAuthor =
+    report.created_by_user_id !== null &&
+    (report.author_organisation_type === 'local_team' || report.author_organisation_type === 'municipality');
+  const opened = await openCaseFromReport(deps, ctx, {
+    reportId: id,
+    ...(localAuthor && report.created_by_user_id ? { coordinatorUserId: report.created_by_user_id } : {}),
+  });
+  return { ...assessed, case: opened };
 }
+
+/** Routes after which the household is worked with as one case (handover, follow-up, multi-agency table). */
+const ROUTES_INTO_CASEWORK: ReadonlySet<Route> = new Set([
+  'handover_local_team',
+  'conditions_and_follow_up',
+  'multi_agency_table',
+]);
 
 /** Records the conclusion of Veilig Thuis' own investigation; it ends the 10-week clock. */
 export async function concludeInvestigation(

@@ -130,6 +130,14 @@ export const assessmentInput = z
   .strict();
 
 export const assessmentResult = z.object({
+  /** The household case the report was handed into, for routes that lead to casework. */
+  case: z
+    .object({
+      id: z.uuid(),
+      reference: z.string(),
+      outcome: z.enum(['opened', 'attached', 'already_attached']),
+    })
+    .nullable(),
   status: z.string(),
   assessedAt: z.string(),
   onTime: z.boolean(),
