@@ -151,6 +151,16 @@ export interface ReportTable {
   investigation_concluded_at: Date | null;
   investigation_outcome: string | null;
   investigation_conclusion: string | null;
+  reporter_informed_at: Date | null;
+  household_informed_at: Date | null;
+}
+export interface ReportInformingExtensionTable {
+  id: Generated<string>;
+  report_id: string;
+  days: number;
+  reason: string;
+  granted_at: Timestamp;
+  granted_by_user_id: string;
 }
 export interface AdviceRequestTable {
   id: Generated<string>;
@@ -223,5 +233,6 @@ export interface CoreTables {
   report_person: ReportPersonTable;
   report_note: ReportNoteTable;
   advice_request: AdviceRequestTable;
+  report_informing_extension: ReportInformingExtensionTable;
   job_run: JobRunTable;
 }

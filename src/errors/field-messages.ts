@@ -47,6 +47,10 @@ export const FIELD_MESSAGES = {
     nl: 'Deze melding heeft geen lopend onderzoek van Veilig Thuis.',
     en: 'This report has no ongoing Veilig Thuis investigation.',
   },
+  extension_after_deadline: {
+    nl: 'De termijn is al verstreken; verlengen kan alleen vóór de uiterste datum.',
+    en: 'The term has passed; it can only be extended before the deadline.',
+  },
   already_imported: { nl: 'Deze melding is al eerder geïmporteerd.', en: 'This report was imported before.' },
   already_assessed: { nl: 'Deze melding is al beoordeeld.', en: 'This report has already been assessed.' },
 } as const;

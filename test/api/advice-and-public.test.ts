@@ -233,3 +233,53 @@ describe('letters from Veilig Thuis', () => {
     expect((await police.get(`/api/reports/${r.body.id}/letters/household`)).status).toBe(403);
   });
 });
+
+describe('informing the reporter and the household', () => {
+  type Informing = {
+    reporterInformedAt: string | null;
+    householdInformedAt: string | null;
+    householdDueAt: string;
+    extensions: { days: number; reason: string }[];
+  };
+
+  it('records who was informed, and extends the 4-week term by 2 weeks with a reason', async () => {
+    const r = await local.post<{ id: string }>('/api/reports', sampleReport());
+    const start = await vt.get<Informing>(`/api/reports/${r.body.id}/informing`);
+    expect(start.body).toMatchObject({ reporterInformedAt: null, householdInformedAt: null, extensions: [] });
+    const due = new Date(start.body.householdDueAt).getTime();
+    expect(Math.round((due - Date.now()) / 86_400_000)).toBeGreaterThanOrEqual(27);
+
+    const informed = await vt.post<Informing>(`/api/reports/${r.body.id}/informed`, {
+      recipient: 'reporter',
+    });
+    expect(informed.body.reporterInformedAt).not.toBeNull();
+    expect(informed.body.householdInformedAt).toBeNull();
+
+    const extended = await vt.post<Informing>(`/api/reports/${r.body.id}/informing/extensions`, {
+      reason: 'Gezin is op vakantie; gesprek na terugkeer.',
+    });
+    expect(extended.status).toBe(200);
+    // Two calendar weeks (an hour more or less when summer time starts or ends in between).
+    expect(Math.round((new Date(extended.body.householdDueAt).getTime() - due) / 86_400_000)).toBe(14);
+    expect(extended.body.extensions).toEqual([expect.objectContaining({ days: 14 })]);
+  });
+
+  it('refuses an extension after the term has passed, and anyone outside Veilig Thuis', async () => {
+    const r = await local.post<{ id: string }>('/api/reports', sampleReport());
+    expect(
+      (await local.post(`/api/reports/${r.body.id}/informing/extensions`, { reason: 'Mag niet.' })).status,
+    ).toBe(403);
+    t.clock.advance(40 * 86_400_000);
+    try {
+      const vtLater = await signIn(t, 'vt.teamleider');
+      const late = await vtLater.post<{ error: { details: { path: string }[] } }>(
+        `/api/reports/${r.body.id}/informing/extensions`,
+        { reason: 'Te laat aangevraagd.' },
+      );
+      expect(late.status).toBe(400);
+      expect(late.body.error.details[0]?.path).toBe('body.reason');
+    } finally {
+      t.clock.advance(-40 * 86_400_000);
+    }
+  });
+});

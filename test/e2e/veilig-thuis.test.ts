@@ -89,6 +89,14 @@ describe('radar and safety assessment', () => {
       await letter.getByText('Beste P. Bakker,').waitFor();
       expect(await letter.textContent()).not.toContain('Gemeente Nijmegen');
       await expectAccessible(page, 'household letter');
+      await page.getByLabel('Reden voor verlenging').fill('Gezin is twee weken op vakantie.');
+      await page.getByRole('button', { name: 'Termijn met 2 weken verlengen' }).click();
+      await page.getByRole('button', { name: 'Brief aan het gezin verstuurd' }).click();
+      await page
+        .getByRole('button', { name: 'Brief aan het gezin verstuurd' })
+        .waitFor({ state: 'detached' });
+      expect(await page.getByLabel('Reden voor verlenging').count()).toBe(0);
+      await expectAccessible(page, 'informing recorded');
       await page.getByRole('button', { name: 'Brief aan de melder tonen' }).click();
       await page.getByRole('article').getByText('Beste Gemeente Nijmegen,').waitFor();
 

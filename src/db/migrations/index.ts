@@ -7,6 +7,7 @@ import * as adviceAndPublic from './0005-advice-and-public-intake.ts';
 import * as meldcode from './0006-meldcode.ts';
 import * as cases from './0007-cases.ts';
 import * as investigationOutcome from './0008-investigation-outcome.ts';
+import * as informing from './0009-informing.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-meldcode': meldcode,
   '0007-cases': cases,
   '0008-investigation-outcome': investigationOutcome,
+  '0009-informing': informing,
 };

@@ -11,6 +11,7 @@ import {
   getQueueFigures,
 } from './assessment-service.ts';
 import { importPoliceBatch } from './batch-service.ts';
+import { extendInforming, getInforming, markInformed } from './informing-service.ts';
 import { getLetter } from './letter-service.ts';
 import { createPublicReport } from './public-report-service.ts';
 import { getRadar } from './radar-service.ts';
@@ -247,5 +248,50 @@ export function registerIntakeRoutes(app: FastifyInstance, deps: Deps, limits: {
       },
     },
     async (request) => getInvestigationFigures(deps, request.ctx),
+  );
+
+  const informing = z.object({
+    reporterInformedAt: z.string().nullable(),
+    householdInformedAt: z.string().nullable(),
+    householdDueAt: z.string().nullable(),
+    extensions: z.array(z.object({ days: z.number(), reason: z.string(), grantedAt: z.string() })),
+  });
+  r.post(
+    '/api/reports/:id/informed',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Record that the reporter or the household has been informed',
+        params: idParams,
+        body: z.object({ recipient: z.enum(['reporter', 'household']) }).strict(),
+        response: { 200: informing },
+      },
+    },
+    async (request) => markInformed(deps, request.ctx, request.params.id, request.body.recipient),
+  );
+  r.post(
+    '/api/reports/:id/informing/extensions',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Extend the term to inform the household by two weeks, with a reason (Wmo 2015 art. 5.3.1)',
+        params: idParams,
+        body: z.object({ reason: plainText(2000) }).strict(),
+        response: { 200: informing },
+      },
+    },
+    async (request) => extendInforming(deps, request.ctx, request.params.id, request.body.reason),
+  );
+  r.get(
+    '/api/reports/:id/informing',
+    {
+      schema: {
+        tags: ['intake'],
+        summary: 'Who was informed when, and the deadline for the household',
+        params: idParams,
+        response: { 200: informing },
+      },
+    },
+    async (request) => getInforming(deps, request.ctx, request.params.id),
   );
 }

@@ -37,3 +37,36 @@ export function useConcludeInvestigation(reportId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.report(reportId) }),
   });
 }
+
+export interface Informing {
+  reporterInformedAt: string | null;
+  householdInformedAt: string | null;
+  householdDueAt: string | null;
+  extensions: { days: number; reason: string; grantedAt: string }[];
+}
+
+const informingKey = (reportId: string) => ['veilig-thuis', 'informing', reportId] as const;
+
+export function useInforming(reportId: string) {
+  return useQuery({
+    queryKey: informingKey(reportId),
+    queryFn: () => request<Informing>('GET', `/api/reports/${encodeURIComponent(reportId)}/informing`),
+  });
+}
+
+export function useInformingActions(reportId: string) {
+  const queryClient = useQueryClient();
+  const store = (informing: Informing) => queryClient.setQueryData(informingKey(reportId), informing);
+  const base = `/api/reports/${encodeURIComponent(reportId)}`;
+  return {
+    markInformed: useMutation({
+      mutationFn: (recipient: LetterRecipient) =>
+        request<Informing>('POST', `${base}/informed`, { recipient }),
+      onSuccess: store,
+    }),
+    extend: useMutation({
+      mutationFn: (reason: string) => request<Informing>('POST', `${base}/informing/extensions`, { reason }),
+      onSuccess: store,
+    }),
+  };
+}

@@ -5,6 +5,7 @@ import { Heading, Paragraph } from '../../components/heading.tsx';
 import { useLanguage } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { type LetterRecipient, useLetter } from './letters-api.ts';
+import { ReportInforming } from './report-informing.tsx';
 
 /** Veilig Thuis shows and prints the letter to the reporter or to the household. */
 export function ReportLetters({ reportId }: { reportId: string }) {
@@ -26,6 +27,7 @@ export function ReportLetters({ reportId }: { reportId: string }) {
           {t('letters.showHousehold')}
         </Button>
       </ButtonGroup>
+      <ReportInforming reportId={reportId} />
       {letter.isError ? <Paragraph>{t('common.unknownError')}</Paragraph> : null}
       {letter.data ? (
         <article className="kring-letter" aria-labelledby="letter-subject">
