@@ -176,3 +176,19 @@ describe('police batch import', () => {
     }
   });
 });
+
+describe('the handover reaches the local team', () => {
+  it('the local-team professional who reported now sees the household case', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await logIn(page, server, 'wijkteam.nijmegen');
+      await page.getByRole('link', { name: 'Mijn casussen' }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Mijn casussen' }).waitFor();
+      const cases = page.getByRole('table', { name: 'Casussen waarin u regisseur of teamlid bent' });
+      await cases.getByRole('row').filter({ hasText: 'Directe veiligheid' }).first().waitFor();
+      await expectAccessible(page, 'local team: my cases');
+    } finally {
+      await context.close();
+    }
+  });
+});
