@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { AdviceChannel, AskerRole, ViolenceDuration } from '../../domain/advice.ts';
@@ -6,6 +5,7 @@ import { canWorkQueue } from '../../domain/report-access.ts';
 import { VIOLENCE_KIND_LIST_VERSION, type ViolenceKind } from '../../domain/violence-kind.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { FIELD_MESSAGES } from '../../errors/field-messages.ts';
+import { newRecordReference } from '../../security/record-reference.ts';
 import { open, seal } from '../../security/secret-box.ts';
 import {
   type ActorContext,
@@ -18,10 +18,6 @@ import {
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
 import { findIntakeRoute } from '../intake/store.ts';
-
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const newReference = (now: Date) =>
-  `A-${now.getUTCFullYear()}-${Array.from({ length: 7 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 
 interface AdviceRecord {
   municipalityCode: string;
@@ -53,7 +49,7 @@ async function insertAdvice(
     const row = await trx
       .insertInto('advice_request')
       .values({
-        reference: newReference(now),
+        reference: newRecordReference('A', now),
         region_id: route.region_id,
         municipality_code: record.municipalityCode,
         channel: record.channel,

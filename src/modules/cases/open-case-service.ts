@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { canOpenCaseAsAuthor } from '../../domain/casework/case-access.ts';
 import { isSameHouseholdMember } from '../../domain/casework/household-match.ts';
 import { canWorkQueue, reportScope } from '../../domain/report-access.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { newRecordReference } from '../../security/record-reference.ts';
 import { auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
@@ -22,16 +22,9 @@ import {
   loadReportForCase,
 } from './store.ts';
 
-const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 // Serialises case opening across transactions and instances, so two reports about one household
 // arriving at the same moment cannot open two cases.
 const OPEN_CASE_LOCK = 7_041_977;
-
-function newReference(now: Date): string {
-  let suffix = '';
-  for (let i = 0; i < 7; i++) suffix += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  return `C-${now.getUTCFullYear()}-${suffix}`;
-}
 
 /** Who may open a case from this report, and whether they see the report at all (else 404). */
 async function authorizeOpening(deps: Deps, ctx: RequestContext, reportId: string) {
@@ -107,7 +100,7 @@ export async function openCaseFromReport(deps: Deps, ctx: RequestContext, input:
     const created = await trx
       .insertInto('household_case')
       .values({
-        reference: newReference(now),
+        reference: newRecordReference('C', now),
         region_id: loaded.report.region_id,
         municipality_code: loaded.report.municipality_code,
         coordinator_user_id: coordinator.userId,

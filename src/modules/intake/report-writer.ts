@@ -1,24 +1,16 @@
-import { randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { normaliseBsn } from '../../domain/bsn.ts';
 import { computeAssessmentDeadline } from '../../domain/safety-assessment-deadline.ts';
 import { VIOLENCE_KIND_LIST_VERSION } from '../../domain/violence-kind.ts';
 import { hmacHex } from '../../security/keys.ts';
+import { newRecordReference } from '../../security/record-reference.ts';
 import { seal } from '../../security/secret-box.ts';
 import { type ActorContext, auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
 import { type ResidentIdentity, sealResidentIdentity } from './reporter-identity.ts';
 import type { ReportInput } from './schemas.ts';
-
-const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function newReference(now: Date): string {
-  let suffix = '';
-  for (let i = 0; i < 7; i++) suffix += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  return `M-${now.getUTCFullYear()}-${suffix}`;
-}
 
 export type ReportSource = 'web' | 'police_batch' | 'public';
 
@@ -45,7 +37,7 @@ export async function insertReport(
   const { id, reference } = await trx
     .insertInto('report')
     .values({
-      reference: newReference(receivedAt),
+      reference: newRecordReference('M', receivedAt),
       region_id: meta.regionId,
       municipality_code: input.municipalityCode,
       created_by_user_id: actor?.user.id ?? null,
