@@ -1,6 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CaseTables } from './schema-cases.ts';
+import type { ChecklistDocumentTables } from './schema-checklists.ts';
+import type { ClosureTables } from './schema-closure.ts';
+import type { HandoverTables } from './schema-handovers.ts';
+import type { InsightTables } from './schema-insight.ts';
+import type { MeasureTables } from './schema-measures.ts';
+import type { MeetingTables } from './schema-meetings.ts';
 import type { MeldcodeTables } from './schema-meldcode.ts';
+import type { OutsideFigureTables } from './schema-outside-figures.ts';
 
 /** Table types for Kysely, kept beside the migrations they mirror (src/db/migrations). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -213,7 +220,16 @@ export interface JobRunTable {
   details: Json;
 }
 
-export type DB = CoreTables & CaseTables & MeldcodeTables;
+export type DB = CoreTables &
+  CaseTables &
+  MeldcodeTables &
+  MeasureTables &
+  MeetingTables &
+  HandoverTables &
+  ChecklistDocumentTables &
+  ClosureTables &
+  InsightTables &
+  OutsideFigureTables;
 
 export interface CoreTables {
   region: RegionTable;

@@ -17,6 +17,7 @@ import { registerRoutes as registerCaseRoutes } from '../modules/cases/routes.ts
 import { listDemoAccounts } from '../modules/demo/seed-demo.ts';
 import type { Deps } from '../modules/deps.ts';
 import { registerIdentityRoutes } from '../modules/identity/routes.ts';
+import { registerInsightRoutes } from '../modules/insight/routes.ts';
 import { registerIntakeRoutes } from '../modules/intake/routes.ts';
 import { registerRoutes as registerMeldcodeRoutes } from '../modules/meldcode/routes.ts';
 import { registerRegionRoutes } from '../modules/region/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditRoutes(app, deps);
   registerCaseRoutes(app, deps);
   registerMeldcodeRoutes(app, deps);
+  registerInsightRoutes(app, deps);
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

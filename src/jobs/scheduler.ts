@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
+import { CASEWORK_JOBS } from './casework-jobs.ts';
 import { DEADLINE_REMINDERS_JOB, runDeadlineReminders } from './deadline-reminders.ts';
 
 export const SESSION_CLEANUP_JOB = 'session-cleanup';
@@ -37,6 +38,14 @@ export async function startScheduler(options: SchedulerOptions): Promise<PgBoss>
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
   for (const name of [DEADLINE_REMINDERS_JOB, SESSION_CLEANUP_JOB]) await boss.createQueue(name);
+  for (const job of CASEWORK_JOBS) {
+    await boss.createQueue(job.name);
+    await boss.work(job.name, { pollingIntervalSeconds: 5 }, async (runs) => {
+      for (const run of runs)
+        await job.run(database.db, { slot: run.id, instance: options.instance, now: new Date() });
+    });
+    await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Amsterdam' });
+  }
   await boss.work(DEADLINE_REMINDERS_JOB, { pollingIntervalSeconds: 2 }, async (jobs) => {
     for (const job of jobs) {
       await runDeadlineReminders(database.db, { slot: job.id, instance: options.instance, now: new Date() });

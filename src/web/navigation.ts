@@ -1,6 +1,7 @@
 import type { SignedInSession } from './api/types.ts';
 import * as adviceFeature from './features/advice.tsx';
 import * as casesFeature from './features/cases.tsx';
+import * as insightFeature from './features/insight.tsx';
 import * as meldcodeFeature from './features/meldcode.tsx';
 import { paths } from './paths.ts';
 import { type AccessRule, access } from './session/access.ts';
@@ -25,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   ...casesFeature.navItems,
   ...meldcodeFeature.navItems,
   ...adviceFeature.navItems,
+  ...insightFeature.navItems,
   { path: paths.region, key: 'region', access: access.anyone },
 ];
 

@@ -2,6 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
 import * as adviceFeature from './features/advice.tsx';
 import * as casesFeature from './features/cases.tsx';
+import * as insightFeature from './features/insight.tsx';
 import * as meldcodeFeature from './features/meldcode.tsx';
 import { AdminUsersPage } from './pages/admin-users-page.tsx';
 import { AuditPage } from './pages/audit-page.tsx';
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
           ...casesFeature.routes,
           ...meldcodeFeature.routes,
           ...adviceFeature.routes,
+          ...insightFeature.routes,
         ],
       },
       { path: '*', element: <NotFoundPage /> },

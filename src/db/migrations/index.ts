@@ -8,6 +8,13 @@ import * as meldcode from './0006-meldcode.ts';
 import * as cases from './0007-cases.ts';
 import * as investigationOutcome from './0008-investigation-outcome.ts';
 import * as informing from './0009-informing.ts';
+import * as measures from './0010-measures.ts';
+import * as meetings from './0011-meetings.ts';
+import * as handovers from './0012-handovers.ts';
+import * as checklistsDocuments from './0013-checklists-documents.ts';
+import * as monitoringClosure from './0014-monitoring-closure.ts';
+import * as insight from './0015-insight.ts';
+import * as outsideFigures from './0016-outside-figures.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +27,11 @@ export const migrations: Record<string, Migration> = {
   '0007-cases': cases,
   '0008-investigation-outcome': investigationOutcome,
   '0009-informing': informing,
+  '0010-measures': measures,
+  '0011-meetings': meetings,
+  '0012-handovers': handovers,
+  '0013-checklists-documents': checklistsDocuments,
+  '0014-monitoring-closure': monitoringClosure,
+  '0015-insight': insight,
+  '0016-outside-figures': outsideFigures,
 };

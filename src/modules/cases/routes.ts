@@ -4,6 +4,11 @@ import { z } from 'zod';
 import { SAFETY_PHASES } from '../../domain/casework/safety-phase.ts';
 import type { Deps } from '../deps.ts';
 import { recordAssessment } from './assessment-service.ts';
+import { registerChecklistDocumentRoutes } from './checklist-document-routes.ts';
+import { registerClosureRoutes } from './closure-routes.ts';
+import { registerHandoverRoutes } from './handover-routes.ts';
+import { registerMeasureRoutes } from './measure-routes.ts';
+import { registerMeetingRoutes } from './meeting-routes.ts';
 import { addCaseNote } from './note-service.ts';
 import { openCaseFromReport } from './open-case-service.ts';
 import { changePhase } from './phase-service.ts';
@@ -24,11 +29,18 @@ import {
 } from './schemas.ts';
 import { getCase, getCaseOfReport, listMyCases } from './service.ts';
 import { addTeamMember, listTeamCandidates, removeTeamMember } from './team-service.ts';
+import { registerWorkRoutes } from './work-routes.ts';
 
 const tags = ['cases'];
 
 export function registerRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  registerMeasureRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
+  registerHandoverRoutes(app, deps);
+  registerChecklistDocumentRoutes(app, deps);
+  registerClosureRoutes(app, deps);
+  registerWorkRoutes(app, deps);
 
   r.post(
     '/api/cases',

@@ -15,6 +15,12 @@ import { formatCalendarDate, formatDateTime } from '../../lib/format.ts';
 import { usePageTitle } from '../../lib/use-page-title.ts';
 import { paths } from '../../paths.ts';
 import { CaseAssessments } from './case-assessments.tsx';
+import { CaseChecklists } from './case-checklists.tsx';
+import { CaseClosure } from './case-closure.tsx';
+import { CaseDocuments } from './case-documents.tsx';
+import { CaseHandovers } from './case-handovers.tsx';
+import { CaseMeasures } from './case-measures.tsx';
+import { CaseMeetings } from './case-meetings.tsx';
 import { CaseNotes } from './case-notes.tsx';
 import { CasePhase } from './case-phase.tsx';
 import { CaseSafetyPlan } from './case-safety-plan.tsx';
@@ -83,7 +89,13 @@ function CaseView({ kase }: { kase: CaseDetail }) {
       <CasePhase kase={kase} />
       <CaseSafetyPlan kase={kase} />
       <CaseAssessments kase={kase} />
+      <CaseChecklists kase={kase} />
+      <CaseMeasures kase={kase} />
+      <CaseMeetings kase={kase} />
+      <CaseHandovers kase={kase} />
       <CaseNotes kase={kase} />
+      <CaseDocuments kase={kase} />
+      <CaseClosure kase={kase} />
     </>
   );
 }
