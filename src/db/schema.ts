@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RegionAgreementsInput } from '../domain/region-agreements.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { ChecklistDocumentTables } from './schema-checklists.ts';
 import type { ClosureTables } from './schema-closure.ts';
@@ -22,6 +23,8 @@ export interface RegionTable {
   period_from: number | null;
   period_to: number | null;
   imported_at: DefaultTimestamp;
+  /** jsonb: the region file's working agreements as given (defaults are applied when read). */
+  agreements: ColumnType<RegionAgreementsInput, string | undefined, string>;
 }
 export interface MunicipalityTable {
   cbs_code: string;

@@ -15,6 +15,7 @@ import * as checklistsDocuments from './0013-checklists-documents.ts';
 import * as monitoringClosure from './0014-monitoring-closure.ts';
 import * as insight from './0015-insight.ts';
 import * as outsideFigures from './0016-outside-figures.ts';
+import * as regionAgreements from './0017-region-agreements.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-monitoring-closure': monitoringClosure,
   '0015-insight': insight,
   '0016-outside-figures': outsideFigures,
+  '0017-region-agreements': regionAgreements,
 };

@@ -86,3 +86,38 @@ describe('invalid region files report every problem with its location', () => {
     );
   });
 });
+
+describe('working agreements in a region file', () => {
+  const withAgreements = (agreements: unknown) =>
+    parseRegionFile(JSON.stringify({ ...(JSON.parse(gz) as object), agreements }));
+
+  it('accepts a partial set and leaves the rest to the defaults', () => {
+    const result = withAgreements({
+      disclosure: { threshold: 10 },
+      monitoring: { intervalsMonths: [1, 3, 6] },
+    });
+    expect(result.ok).toBe(true);
+  });
+  it('refuses months that do not increase, with the path', () => {
+    const result = withAgreements({ monitoring: { intervalsMonths: [3, 3] } });
+    expect(result.ok ? [] : result.problems.map((p) => p.location)).toEqual([
+      'agreements.monitoring.intervalsMonths',
+    ]);
+  });
+  it('refuses an escalation ladder with a gap and unknown keys', () => {
+    const ladder = withAgreements({
+      handoverEscalation: [
+        { level: 1, role: 'teamleiders', responseWorkingDays: 2 },
+        { level: 3, role: 'directie', responseWorkingDays: 5 },
+      ],
+    });
+    expect(ladder.ok ? [] : ladder.problems.map((p) => p.location)).toEqual([
+      'agreements.handoverEscalation',
+    ]);
+    const unknown = withAgreements({ disclosure: { threshold: 5, secret: true } });
+    expect(unknown.ok).toBe(false);
+  });
+  it('refuses a disclosure threshold below 1', () => {
+    expect(withAgreements({ disclosure: { threshold: 0 } }).ok).toBe(false);
+  });
+});

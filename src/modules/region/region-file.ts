@@ -8,6 +8,54 @@ const cbsCode = z
 const year = z.number().int().min(1900).max(2200);
 const text = z.string().trim().min(1).max(300);
 
+const agreementsSchema = z
+  .object({
+    caseClosure: z
+      .object({
+        minimumScore: z.number().int().min(0).max(10),
+        assessmentMaxAgeDays: z.number().int().min(1).max(365),
+      })
+      .partial()
+      .strict(),
+    monitoring: z
+      .object({
+        intervalsMonths: z
+          .array(z.number().int().min(1).max(60))
+          .min(1)
+          .max(12)
+          .refine((months) => months.every((m, i) => i === 0 || m > (months[i - 1] ?? 0)), {
+            message: 'months must increase / maanden moeten oplopen',
+          }),
+        dueWindowDays: z.number().int().min(0).max(90),
+      })
+      .partial()
+      .strict(),
+    handoverEscalation: z
+      .array(
+        z
+          .object({
+            level: z.number().int().min(1).max(9),
+            role: text,
+            responseWorkingDays: z.number().int().min(1).max(30),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(9)
+      .refine((levels) => levels.every((l, i) => l.level === i + 1), {
+        message: 'levels must be 1, 2, 3, … in order / niveaus moeten 1, 2, 3, … zijn',
+      }),
+    disclosure: z
+      .object({
+        threshold: z.number().int().min(1).max(100),
+        roundingBase: z.number().int().min(1).max(100).nullable(),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
 export const regionFileSchema = z
   .object({
     $schema: z.string().optional(),
@@ -62,6 +110,8 @@ export const regionFileSchema = z
         })
         .strict(),
     ),
+    /** Working agreements Kring's rules use; anything left out takes the defaults. */
+    agreements: agreementsSchema.optional(),
   })
   .strict();
 

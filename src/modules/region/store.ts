@@ -15,6 +15,7 @@ export async function writeRegion(
       source: region.source,
       period_from: region.period?.from ?? null,
       period_to: region.period?.to ?? null,
+      agreements: JSON.stringify(region.agreements ?? {}),
     })
     .onConflict((oc) =>
       oc.column('code').doUpdateSet({
@@ -22,6 +23,7 @@ export async function writeRegion(
         source: region.source,
         period_from: region.period?.from ?? null,
         period_to: region.period?.to ?? null,
+        agreements: JSON.stringify(region.agreements ?? {}),
         imported_at: sql`now()`,
       }),
     )
