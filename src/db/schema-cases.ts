@@ -70,12 +70,16 @@ export interface CaseAssessmentScoreTable {
 export interface CaseActionTable {
   id: Generated<string>;
   case_id: string;
-  assessment_id: string;
+  /** Exactly one source (0011-meetings.ts): a safety assessment or a meeting's decision. */
+  assessment_id: string | null;
+  meeting_id: string | null;
   position: number;
   description: string;
   owner_user_id: string;
   due_on: string;
   status: Generated<string>;
+  /** How a meeting's decision is monitored; null for an assessment's action. */
+  monitoring: string | null;
 }
 export interface CaseNoteTable {
   id: Generated<string>;
