@@ -53,6 +53,12 @@ export const ERROR_MESSAGES = {
     en: 'Not found, or you do not have access to it.',
   },
   conflict: { status: 409, nl: 'Dit bestaat al.', en: 'This already exists.' },
+  /** A domain rule said no (src/domain); the details carry the rule's own message. */
+  rule_refused: {
+    status: 422,
+    nl: 'Dit kan volgens de afspraken nu niet.',
+    en: 'The agreed rules do not allow this now.',
+  },
   payload_too_large: { status: 413, nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   unsupported_media_type: {
     status: 415,

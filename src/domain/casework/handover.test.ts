@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AMSTERDAM, isWorkingDay } from '../working-days.ts';
 import {
   computeWorkingDayDeadline,
+  currentHandoverDeadline,
   type EscalationLevel,
   HANDOVER_REFUSALS,
   HANDOVER_TRANSITIONS,
@@ -12,6 +13,7 @@ import {
   type HandoverActor,
   type HandoverResult,
   type HandoverStatus,
+  OPEN_HANDOVER_STATUSES,
   proposeHandover,
   recordJointContact,
   sortEscalationAgreement,
@@ -246,6 +248,12 @@ describe('who may do what', () => {
       { sender: 'ok', receiver: 'ok', third: 'parties_only', system: 'ok' },
     ],
     [
+      'withdraw after a decline (the sender accepts it)',
+      declined,
+      { type: 'withdraw', reason: 'Wij zoeken een andere partner' },
+      { sender: 'ok', receiver: 'sender_only', third: 'sender_only', system: 'sender_only' },
+    ],
+    [
       'escalate a decline',
       declined,
       { type: 'escalate', reason: 'Oneens' },
@@ -325,13 +333,7 @@ describe('status transitions: every status × every action by the right actor', 
   ];
   const expected: Record<HandoverStatus, string[]> = {
     proposed: ['ok', 'ok', 'ok', 'ok', 'transition_not_allowed'],
-    declined: [
-      'transition_not_allowed',
-      'transition_not_allowed',
-      'transition_not_allowed',
-      'ok',
-      'transition_not_allowed',
-    ],
+    declined: ['transition_not_allowed', 'transition_not_allowed', 'ok', 'ok', 'transition_not_allowed'],
     escalated: ['transition_not_allowed', 'transition_not_allowed', 'transition_not_allowed', 'ok', 'ok'],
     accepted: Array(5).fill('transition_not_allowed'),
     withdrawn: Array(5).fill('transition_not_allowed'),
@@ -359,6 +361,38 @@ describe('status transitions: every status × every action by the right actor', 
         );
       expect([...HANDOVER_TRANSITIONS[status as HandoverStatus]].sort()).toEqual(targets.sort());
     }
+  });
+});
+
+describe('the running deadline and open statuses', () => {
+  const proposed = propose('2026-11-23T10:00');
+  const declined = unwrap(step(proposed, { type: 'decline', reason: 'Nee' }, RECEIVER, '2026-11-24T10:00'));
+  const escalated = unwrap(
+    step(declined, { type: 'escalate', reason: 'Oneens' }, SENDER, '2026-11-24T11:00'),
+  );
+  const accepted = unwrap(step(proposed, { type: 'accept' }, RECEIVER, '2026-11-23T11:00'));
+  const withdrawn = unwrap(
+    step(declined, { type: 'withdraw', reason: 'Akkoord met afwijzing' }, SENDER, '2026-11-24T12:00'),
+  );
+  const resolved = unwrap(
+    step(escalated, { type: 'resolve', resolution: 'other', reason: 'Besluit' }, SENDER, '2026-11-25T10:00'),
+  );
+  it.each([
+    ['proposed', proposed, proposed.responseDueAt],
+    ['escalated', escalated, escalated.escalationDueAt],
+    ['declined', declined, null],
+    ['accepted', accepted, null],
+    ['withdrawn', withdrawn, null],
+    ['resolved', resolved, null],
+  ] as const)('%s', (status, h, due) => {
+    expect(h.status).toBe(status);
+    expect(currentHandoverDeadline(h)).toEqual(due);
+  });
+  it('open means exactly the statuses from which a move is still possible', () => {
+    const open = (Object.keys(HANDOVER_TRANSITIONS) as HandoverStatus[]).filter(
+      (s) => HANDOVER_TRANSITIONS[s].length > 0,
+    );
+    expect([...OPEN_HANDOVER_STATUSES].sort()).toEqual(open.sort());
   });
 });
 

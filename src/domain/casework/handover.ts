@@ -8,15 +8,22 @@ import { hasText, type LocalisedMessage, type Refusal, refuse } from './rule-res
  */
 export type HandoverStatus = 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'escalated' | 'resolved';
 
-/** The allowed moves as data, for the UI and for tests; conditions are checked by `transitionHandover`. */
+/**
+ * The allowed moves as data, for the UI and for tests; conditions are checked by `transitionHandover`.
+ * After a decline the sender either disputes it (escalates) or accepts it by withdrawing; otherwise a
+ * declined handover would stay open for good and block the next proposal.
+ */
 export const HANDOVER_TRANSITIONS: Readonly<Record<HandoverStatus, readonly HandoverStatus[]>> = {
   proposed: ['accepted', 'declined', 'withdrawn', 'escalated'],
-  declined: ['escalated'],
+  declined: ['escalated', 'withdrawn'],
   escalated: ['escalated', 'resolved'],
   accepted: [],
   withdrawn: [],
   resolved: [],
 };
+
+/** Still waiting for someone to act; a case has at most one open handover of its coordination. */
+export const OPEN_HANDOVER_STATUSES: readonly HandoverStatus[] = ['proposed', 'declined', 'escalated'];
 
 /** One step of a region's *escalatieafspraken*: who decides and how many working days they have. */
 export interface EscalationLevel {
@@ -134,6 +141,16 @@ export function sortEscalationAgreement(levels: readonly EscalationLevel[]): Esc
 /** Working-day deadlines as elsewhere in Kring: the start day does not count; due at the end of the day. */
 export function computeWorkingDayDeadline(from: Date, workingDays: number): Date {
   return endOfAmsterdamDay(addWorkingDays(from, workingDays));
+}
+
+/**
+ * The deadline that runs now: the receiver's answer while proposed, the current level's while
+ * escalated, none otherwise (a decline waits for the sender, who may escalate at once).
+ */
+export function currentHandoverDeadline(handover: Handover): Date | null {
+  if (handover.status === 'proposed') return handover.responseDueAt;
+  if (handover.status === 'escalated') return handover.escalationDueAt;
+  return null;
 }
 
 export interface HandoverProposal {

@@ -10,6 +10,9 @@ import {
   extend,
   extendMeasure,
   findDueReminder,
+  findExpiry,
+  findNextReminder,
+  liftMeasure,
   listMeasureReminders,
   MEASURE_KINDS,
   type Measure,
@@ -388,6 +391,72 @@ describe('properties', () => {
         expect(now.getTime()).toBeLessThan(due.end.getTime());
         expect(findDueReminder(m, now, new Set([due.key]))).toBeNull();
       }),
+    );
+  });
+});
+
+describe('findNextReminder and findExpiry', () => {
+  const order = measure('restraining_order', '2026-06-01T14:00');
+  it.each([
+    ['2026-05-31T10:00', 3],
+    ['2026-06-08T13:59', 3],
+    ['2026-06-08T14:00', 1],
+    ['2026-06-10T13:59', 1],
+    ['2026-06-10T14:00', null],
+    ['2026-06-12T10:00', null],
+  ] as const)('at %s the next reminder is %s days before the end', (moment, expected) => {
+    expect(findNextReminder(order, at(moment))?.daysBefore ?? null).toBe(expected);
+  });
+  it('no next reminder once lifted', () => {
+    expect(
+      findNextReminder({ ...order, liftedAt: at('2026-06-03T10:00') }, at('2026-06-04T10:00')),
+    ).toBeNull();
+  });
+  it('an expiry is found from the end on, once per end, never for a lifted order', () => {
+    expect(findExpiry(order, at('2026-06-11T13:59'))).toBeNull();
+    const expiry = findExpiry(order, at('2026-06-11T14:00'));
+    expect(expiry?.key).toBe('restraining_order:2026-06-11T12:00:00.000Z:expired');
+    expect(findExpiry(order, at('2026-08-01T00:00'))).toEqual(expiry);
+    expect(findExpiry({ ...order, liftedAt: at('2026-06-05T10:00') }, at('2026-06-12T10:00'))).toBeNull();
+  });
+});
+
+describe('liftMeasure', () => {
+  const order = measure('restraining_order', '2026-06-01T14:00');
+  const codeOf = (m: Measure, now: string) => {
+    const result = liftMeasure(m, at(now));
+    return result.ok ? 'ok' : result.code;
+  };
+  it.each([
+    ['2026-05-31T10:00', 'ok', 'before it starts: cancelled'],
+    ['2026-06-01T14:00', 'ok', 'at imposition'],
+    ['2026-06-11T13:59', 'ok', 'the last minute'],
+    ['2026-06-11T14:00', 'measure_expired', 'at the end'],
+  ] as const)('at %s → %s (%s)', (now, expected, _why) => {
+    expect(codeOf(order, now)).toBe(expected);
+  });
+  it('a lifted measure cannot be lifted again; the lift moment is kept', () => {
+    const result = liftMeasure(order, at('2026-06-05T10:00'));
+    if (!result.ok) throw new Error(result.code);
+    expect(result.measure.liftedAt).toEqual(at('2026-06-05T10:00'));
+    expect(computeMeasureStatus(result.measure, at('2026-06-05T10:00'))).toBe('lifted');
+    expect(codeOf(result.measure, '2026-06-06T10:00')).toBe('measure_lifted');
+    expect(order.liftedAt).toBeNull();
+  });
+  it('property: lifting succeeds exactly while the measure is not lifted and has not ended', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MEASURE_KINDS),
+        fc.date({ min: new Date('2024-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+        fc.integer({ min: -48, max: 24 * 400 }),
+        (k, imposed, h) => {
+          const m: Measure = { kind: k, imposedAt: imposed, extensions: [], liftedAt: null };
+          const now = new Date(imposed.getTime() + h * HOUR);
+          const result = liftMeasure(m, now);
+          expect(result.ok).toBe(computeMeasureStatus(m, now) !== 'expired');
+          if (result.ok) expect(liftMeasure(result.measure, now).ok).toBe(false);
+        },
+      ),
     );
   });
 });

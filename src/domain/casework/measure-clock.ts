@@ -32,7 +32,8 @@ export type MeasureTerms = Readonly<Record<MeasureKind, MeasureTerm>>;
  * D+10 at 14:00 even when summer or winter time starts in between (then it lasts 239 or 241 real
  * hours). Our reading of "10 dagen": the order states its end by date and clock time, and people
  * read that in local time. The Algemene termijnenwet does not push the end to a working day: it
- * governs deadlines for acting, not how long a measure lasts. A wall-clock time that does not exist
+ * governs deadlines for acting, not how long a measure lasts, and art. 13 of the Wet tijdelijk
+ * huisverbod excludes it for the order's terms explicitly. A wall-clock time that does not exist
  * (02:00–03:00 on the last Sunday of March) moves one hour later, never earlier.
  */
 export const DEFAULT_MEASURE_TERMS: MeasureTerms = {
@@ -267,4 +268,67 @@ export function findDueReminder(
   );
   const latest = passed.at(-1);
   return latest === undefined || sentKeys.has(latest.key) ? null : latest;
+}
+
+/**
+ * The next reminder moment still ahead at `now` for the current end, or null when none is ahead or
+ * the measure no longer runs. Shown on the case so the team knows when the next nudge comes.
+ */
+export function findNextReminder(
+  measure: Measure,
+  now: Date,
+  daysBefore: readonly number[] = DEFAULT_REMINDER_DAYS,
+  terms: MeasureTerms = DEFAULT_MEASURE_TERMS,
+): MeasureReminder | null {
+  const status = computeMeasureStatus(measure, now, terms);
+  if (status === 'expired' || status === 'lifted') return null;
+  return listMeasureReminders(measure, daysBefore, terms).find((r) => r.at.getTime() > now.getTime()) ?? null;
+}
+
+export interface MeasureExpiry {
+  end: Date;
+  /** Stable per end: an expiry is recorded once, and an end cannot move after it passed. */
+  key: string;
+}
+
+/** The expiry to record at `now`: the end has passed and the measure was not lifted before it. */
+export function findExpiry(
+  measure: Measure,
+  now: Date,
+  terms: MeasureTerms = DEFAULT_MEASURE_TERMS,
+): MeasureExpiry | null {
+  if (computeMeasureStatus(measure, now, terms) !== 'expired') return null;
+  const end = computeEnd(measure.kind, measure.imposedAt, measure.extensions, terms);
+  return { end, key: `${measure.kind}:${end.toISOString()}:expired` };
+}
+
+export type LiftRefusalCode = 'measure_lifted' | 'measure_expired';
+
+const LIFT_REFUSALS: Readonly<Record<LiftRefusalCode, LocalisedMessage>> = {
+  measure_lifted: {
+    nl: 'De maatregel is al opgeheven.',
+    en: 'The measure has already been lifted.',
+  },
+  measure_expired: {
+    nl: 'De maatregel is al afgelopen; opheffen kan alleen zolang hij loopt of nog moet ingaan.',
+    en: 'The measure has already ended; it can only be lifted while it runs or before it starts.',
+  },
+};
+
+export type LiftResult = { readonly ok: true; readonly measure: Measure } | Refusal<LiftRefusalCode>;
+
+/**
+ * Lift (end early) at `now`: an order the mayor withdraws once help is accepted (art. 2 lid 9), or a
+ * stay or alarm that is no longer needed. A measure that has not started yet may be cancelled the
+ * same way. Refused once lifted or ended: the record of how it ended must not be rewritten.
+ */
+export function liftMeasure(
+  measure: Measure,
+  now: Date,
+  terms: MeasureTerms = DEFAULT_MEASURE_TERMS,
+): LiftResult {
+  if (measure.liftedAt !== null) return refuse('measure_lifted', LIFT_REFUSALS.measure_lifted);
+  if (computeMeasureStatus(measure, now, terms) === 'expired')
+    return refuse('measure_expired', LIFT_REFUSALS.measure_expired);
+  return { ok: true, measure: { ...measure, liftedAt: now } };
 }

@@ -2,7 +2,9 @@ import type { RouteObject } from 'react-router';
 import type { NavItem } from '../navigation.ts';
 import { CaseDetailPage } from '../pages/cases/case-detail-page.tsx';
 import { casesPath } from '../pages/cases/case-paths.ts';
+import { HandoversWaitingPage, handoversWaitingPath } from '../pages/cases/handovers-waiting-page.tsx';
 import { MyCasesPage } from '../pages/cases/my-cases-page.tsx';
+import { SafetyPlanPrintPage } from '../pages/cases/safety-plan-print-page.tsx';
 import { access } from '../session/access.ts';
 import { guarded } from '../session/guarded.tsx';
 
@@ -10,5 +12,10 @@ import { guarded } from '../session/guarded.tsx';
 export const routes: RouteObject[] = [
   guarded(casesPath, access.clientWork, <MyCasesPage />),
   guarded('/casussen/:id', access.clientWork, <CaseDetailPage />),
+  guarded(handoversWaitingPath, access.clientWork, <HandoversWaitingPage />),
+  guarded('/casussen/:id/veiligheidsplan', access.clientWork, <SafetyPlanPrintPage />),
 ];
-export const navItems: readonly NavItem[] = [{ path: casesPath, key: 'cases', access: access.clientWork }];
+export const navItems: readonly NavItem[] = [
+  { path: casesPath, key: 'cases', access: access.clientWork },
+  { path: handoversWaitingPath, key: 'handoversWaiting', access: access.clientWork },
+];

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../api/cases-api.ts';
 import { Heading, Paragraph } from '../../components/heading.tsx';
+import { AppLink } from '../../components/link.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { Cell, Row, RowHeader, Table, TableBody, TableHead } from '../../components/table.tsx';
 import { useLanguage } from '../../i18n/i18n.ts';
 import { formatCalendarDate, formatDateTime } from '../../lib/format.ts';
+import { casePath } from './case-paths.ts';
 import { SafetyPlanForm } from './safety-plan-form.tsx';
 
 /** The safety plan (veiligheidsplan): the current version, its history, and a form for a new version. */
@@ -28,6 +30,9 @@ export function CaseSafetyPlan({ kase }: { kase: CaseDetail }) {
               by: plan.changedBy,
               date: formatDateTime(plan.changedAt, language),
             })}
+          </Paragraph>
+          <Paragraph>
+            <AppLink to={`${casePath(kase.id)}/veiligheidsplan`}>{t('caseSafetyPlanPrint.link')}</AppLink>
           </Paragraph>
           <Heading level={3}>{t('cases.plan.conditions')}</Heading>
           <ul className="utrecht-unordered-list">
