@@ -130,11 +130,13 @@ describe('radar: earlier involvement of the same people', () => {
   it('a report about a family whose earlier report ended is a re-report (hermelding), found on the BSN', async () => {
     const piet = { fullName: 'Piet Bakker', bsn: '111222333', dateOfBirth: '1975-09-09' };
     const first = await report({ persons: [person(piet)] });
+    // Involvement ends without a household case (a handover would open one, and while that case is
+    // open a new report is a follow-up report: test/api/case-closure.test.ts).
     await vt.post(`/api/reports/${first.id}/assessment`, {
       acuteUnsafety: false,
       structuralUnsafety: false,
-      route: 'handover_local_team',
-      reason: 'Overdracht aan wijkteam Nijmegen.',
+      route: 'end_of_involvement',
+      reason: 'Geen zorgen meer; betrokkenheid beëindigd.',
     });
     // Same BSN, name written differently: the keyed BSN hash decides.
     const second = await report({ persons: [person({ ...piet, fullName: 'P. Bakker' })] });

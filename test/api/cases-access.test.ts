@@ -172,9 +172,11 @@ describe('reopening', () => {
       ifItGoesWrong: 'Bel 112.',
       agreed: true,
     });
-    for (const to of ['stable_safety', 'recovery', 'monitoring', 'closed']) {
+    for (const to of ['stable_safety', 'recovery', 'monitoring']) {
       expect((await local.post(`/api/cases/${id}/phase`, { to, reason: 'Volgende stap' })).status).toBe(200);
     }
+    const closure = { reasonCode: 'safety_stable', explanation: 'Volgende stap' };
+    expect((await local.post(`/api/cases/${id}/closure`, closure)).status).toBe(201);
     const skip = await local.post(`/api/cases/${id}/phase`, { to: 'recovery', reason: 'Terug' });
     expect(skip.status).toBe(400);
     const reopened = await local.post<{ phase: string }>(`/api/cases/${id}/phase`, {

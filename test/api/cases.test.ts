@@ -434,9 +434,10 @@ describe('safety assessments and phases', () => {
       concerns: ['Terugval'],
       actions: [],
     });
-    const closed = await local.post<{ phase: string }>(`/api/cases/${id}/phase`, {
-      to: 'closed',
-      reason: 'Veiligheid houdt stand',
+    // Closing goes through the reasoned closure (issue 3 §11; test/api/case-closure.test.ts).
+    const closed = await local.post<{ phase: string }>(`/api/cases/${id}/closure`, {
+      reasonCode: 'safety_stable',
+      explanation: 'Veiligheid houdt stand',
     });
     expect(closed.body.phase).toBe('closed');
     const after = await local.get<CaseDetail>(`/api/cases/${id}`);

@@ -7,6 +7,7 @@ import {
   listOpenMonitoringMoments,
   type MonitoringMomentStatus,
   type MonitoringScheduleConfig,
+  monitoringMomentStatus,
   planMonitoringMoments,
 } from './monitoring-schedule.ts';
 
@@ -135,6 +136,42 @@ describe('assessMonitoringMoments', () => {
   });
 });
 
+describe('monitoringMomentStatus: a round that ends cancels what was not done', () => {
+  const moment = { windowStartsAt: at('2026-06-08T00:00'), dueAt: at('2026-06-15T23:59:59.999') };
+  it.each([
+    ['2026-06-01T00:00', null, null, 'upcoming'],
+    ['2026-06-10T00:00', null, null, 'due'],
+    ['2026-06-20T00:00', null, null, 'overdue'],
+    ['2026-06-20T00:00', '2026-06-12T10:00', null, 'done'],
+    ['2026-06-20T00:00', null, '2026-06-18T10:00', 'cancelled'],
+    ['2026-06-20T00:00', '2026-06-12T10:00', '2026-06-18T10:00', 'done'],
+    ['2026-06-10T00:00', null, '2026-06-18T10:00', 'due'],
+    ['2026-06-20T00:00', '2026-06-21T10:00', '2026-06-25T10:00', 'overdue'],
+  ] as [string, string | null, string | null, MonitoringMomentStatus][])(
+    'at %s, done %s, ended %s → %s',
+    (now, doneAt, endedAt, expected) => {
+      expect(
+        monitoringMomentStatus(moment, doneAt ? at(doneAt) : null, endedAt ? at(endedAt) : null, at(now)),
+      ).toBe(expected);
+    },
+  );
+  it('assessMonitoringMoments passes the end of the round on', () => {
+    const ended = at('2026-07-01T09:00');
+    expect(
+      assessMonitoringMoments(
+        at('2026-03-15T10:00'),
+        CONFIG,
+        [{ monthsAfter: 3, at: at('2026-06-10T10:00') }],
+        at('2026-10-01T00:00'),
+        ended,
+      ).map((m) => m.status),
+    ).toEqual(['done', 'cancelled']);
+    expect(
+      listOpenMonitoringMoments(at('2026-03-15T10:00'), CONFIG, [], at('2026-10-01T00:00'), ended),
+    ).toEqual([]);
+  });
+});
+
 describe('properties', () => {
   const instant = fc.date({ min: new Date('2024-01-01'), max: new Date('2032-12-31'), noInvalidDate: true });
   const config = fc
@@ -184,6 +221,37 @@ describe('properties', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+  it('done and cancelled are final: once reached, a later moment in time never changes them', () => {
+    fc.assert(
+      fc.property(
+        instant,
+        fc.integer({ min: 0, max: 400 * 24 }),
+        fc.option(fc.integer({ min: 0, max: 400 * 24 })),
+        fc.option(fc.integer({ min: 0, max: 400 * 24 })),
+        fc.integer({ min: 0, max: 400 * 24 }),
+        (start, windowHours, doneHours, endHours, laterHours) => {
+          const h = (n: number) => new Date(start.getTime() + n * 3_600_000);
+          const moment = { windowStartsAt: h(windowHours), dueAt: h(windowHours + 7 * 24) };
+          const doneAt = doneHours === null ? null : h(doneHours);
+          const endedAt = endHours === null ? null : h(endHours);
+          const now = h(Math.max(doneHours ?? 0, endHours ?? 0));
+          const status = monitoringMomentStatus(moment, doneAt, endedAt, now);
+          if (status === 'done' || status === 'cancelled') {
+            expect(
+              monitoringMomentStatus(
+                moment,
+                doneAt,
+                endedAt,
+                h(laterHours + (doneHours ?? 0) + (endHours ?? 0)),
+              ),
+            ).toBe(status);
+          }
+          if (doneAt !== null) expect(status).toBe('done');
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

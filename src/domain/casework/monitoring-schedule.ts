@@ -23,7 +23,11 @@ export interface MonitoringMoment {
   dueAt: Date;
 }
 
-export type MonitoringMomentStatus = 'upcoming' | 'due' | 'overdue' | 'done';
+/**
+ * `cancelled`: the case left monitoring (back to direct safety, or closed) before the moment was
+ * done; the moment no longer asks for a contact. Entering monitoring again plans a new round.
+ */
+export type MonitoringMomentStatus = 'upcoming' | 'due' | 'overdue' | 'done' | 'cancelled';
 
 export interface MonitoringContact {
   monthsAfter: number;
@@ -63,26 +67,43 @@ export function planMonitoringMoments(enteredAt: Date, config: MonitoringSchedul
 }
 
 /**
+ * Status of one planned moment at `now`. A contact recorded at or before `now` makes it done,
+ * whenever that was (an early follow-up still counts); otherwise a round that ended at or before
+ * `now` cancels it; otherwise the clock decides: upcoming, due from the start of its window,
+ * overdue after the end of its date.
+ */
+export function monitoringMomentStatus(
+  moment: Pick<MonitoringMoment, 'windowStartsAt' | 'dueAt'>,
+  doneAt: Date | null,
+  endedAt: Date | null,
+  now: Date,
+): MonitoringMomentStatus {
+  const t = now.getTime();
+  if (doneAt !== null && doneAt.getTime() <= t) return 'done';
+  if (endedAt !== null && endedAt.getTime() <= t) return 'cancelled';
+  if (t > moment.dueAt.getTime()) return 'overdue';
+  return t >= moment.windowStartsAt.getTime() ? 'due' : 'upcoming';
+}
+
+/**
  * Status of each moment at `now`. A moment is done once a contact for it was recorded at or before
- * `now`, whenever that was: an early follow-up still counts.
+ * `now`, whenever that was: an early follow-up still counts. `endedAt`: when the case left
+ * monitoring, if it did.
  */
 export function assessMonitoringMoments(
   enteredAt: Date,
   config: MonitoringScheduleConfig,
   contacts: readonly MonitoringContact[],
   now: Date,
+  endedAt: Date | null = null,
 ): (MonitoringMoment & { status: MonitoringMomentStatus })[] {
   const t = now.getTime();
   return planMonitoringMoments(enteredAt, config).map((moment) => {
-    const done = contacts.some((c) => c.monthsAfter === moment.monthsAfter && c.at.getTime() <= t);
-    const status: MonitoringMomentStatus = done
-      ? 'done'
-      : t > moment.dueAt.getTime()
-        ? 'overdue'
-        : t >= moment.windowStartsAt.getTime()
-          ? 'due'
-          : 'upcoming';
-    return { ...moment, status };
+    const done = contacts
+      .filter((c) => c.monthsAfter === moment.monthsAfter && c.at.getTime() <= t)
+      .map((c) => c.at.getTime());
+    const doneAt = done.length > 0 ? new Date(Math.min(...done)) : null;
+    return { ...moment, status: monitoringMomentStatus(moment, doneAt, endedAt, now) };
   });
 }
 
@@ -92,8 +113,9 @@ export function listOpenMonitoringMoments(
   config: MonitoringScheduleConfig,
   contacts: readonly MonitoringContact[],
   now: Date,
+  endedAt: Date | null = null,
 ): (MonitoringMoment & { status: 'due' | 'overdue' })[] {
-  return assessMonitoringMoments(enteredAt, config, contacts, now).filter(
+  return assessMonitoringMoments(enteredAt, config, contacts, now, endedAt).filter(
     (m): m is MonitoringMoment & { status: 'due' | 'overdue' } =>
       m.status === 'due' || m.status === 'overdue',
   );

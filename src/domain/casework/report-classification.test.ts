@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type CaseStateChange,
+  caseInvolvementPeriods,
   classifyReport,
   type EarlierInvolvement,
+  involvementOfEarlierReports,
   type ReportClassification,
 } from './report-classification.ts';
 
@@ -156,6 +159,129 @@ describe('properties', () => {
       fc.property(history, (h) => {
         const anyEarlier = h.some((i) => i.caseOpenedAt.getTime() < R.getTime());
         expect(classifyReport(h, R) === 'first_report').toBe(!anyEarlier);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('caseInvolvementPeriods', () => {
+  const ch = (at: number, closed: boolean): CaseStateChange => ({ at: t(at), closed });
+  it.each([
+    [[], [[-100, null]], 'never closed'],
+    [[ch(-50, true)], [[-100, -50]], 'closed once'],
+    [[ch(-80, false), ch(-50, true)], [[-100, -50]], 'a phase step inside the case changes nothing'],
+    [
+      [ch(-50, true), ch(-20, false)],
+      [
+        [-100, -50],
+        [-20, null],
+      ],
+      'closed and reopened',
+    ],
+    [
+      [ch(-20, false), ch(-50, true), ch(-10, true)],
+      [
+        [-100, -50],
+        [-20, -10],
+      ],
+      'given out of order; closed twice',
+    ],
+    [[ch(-50, true), ch(-40, true)], [[-100, -50]], 'a second closing while closed changes nothing'],
+    [[ch(-200, true)], [[-100, null]], 'changes before opening are ignored'],
+  ] as [CaseStateChange[], [number, number | null][], string][])('%#: %j → %j (%s)', (changes, expected) => {
+    expect(caseInvolvementPeriods(t(-100), changes)).toEqual(expected.map(([o, c]) => inv(o, c)));
+  });
+});
+
+describe('involvementOfEarlierReports: a report in a case lasts as long as its case', () => {
+  const periods = [inv(-100, -50)];
+  const inCase = (attachedAt: number, p: EarlierInvolvement[] = periods) => ({
+    attachedAt: t(attachedAt),
+    periods: p,
+  });
+  it.each([
+    [
+      'Veilig Thuis handed over at once, but the case stays open: follow-up report',
+      { receivedAt: t(-120), involvementEndedAt: t(-110), inCase: inCase(-100, [inv(-100, null)]) },
+      'follow_up_report',
+    ],
+    [
+      'never assessed, but its case closed: re-report',
+      { receivedAt: t(-120), involvementEndedAt: null, inCase: inCase(-100) },
+      're_report',
+    ],
+    [
+      'not in a case, involvement not ended: follow-up report (as before)',
+      { receivedAt: t(-120), involvementEndedAt: null, inCase: null },
+      'follow_up_report',
+    ],
+    [
+      'not in a case, involvement ended: re-report (as before)',
+      { receivedAt: t(-120), involvementEndedAt: t(-60), inCase: null },
+      're_report',
+    ],
+    [
+      'its case was reopened after closing: follow-up report',
+      {
+        receivedAt: t(-120),
+        involvementEndedAt: null,
+        inCase: inCase(-100, [inv(-100, -50), inv(-20, null)]),
+      },
+      'follow_up_report',
+    ],
+  ] as [string, Parameters<typeof involvementOfEarlierReports>[0][number], ReportClassification][])(
+    '%s',
+    (_label, report, expected) => {
+      expect(classifyReport(involvementOfEarlierReports([report]), R)).toBe(expected);
+    },
+  );
+  it('no earlier reports → first report', () => {
+    expect(classifyReport(involvementOfEarlierReports([]), R)).toBe('first_report');
+  });
+});
+
+describe('properties of case periods', () => {
+  const changes = fc.array(fc.record({ at: fc.integer({ min: -1_000, max: 1_000 }), closed: fc.boolean() }), {
+    maxLength: 12,
+  });
+  it('periods are ordered, never overlap, and only the last may be open', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000, max: 0 }), changes, (opened, cs) => {
+        const periods = caseInvolvementPeriods(
+          t(opened),
+          cs.map((c) => ({ at: t(c.at), closed: c.closed })),
+        );
+        expect(periods.length).toBeGreaterThan(0);
+        expect(periods[0]?.caseOpenedAt).toEqual(t(opened));
+        periods.forEach((p, i) => {
+          if (p.caseClosedAt !== null)
+            expect(p.caseClosedAt.getTime()).toBeGreaterThanOrEqual(p.caseOpenedAt.getTime());
+          else expect(i).toBe(periods.length - 1);
+          const next = periods[i + 1];
+          if (next)
+            expect(next.caseOpenedAt.getTime()).toBeGreaterThanOrEqual(p.caseClosedAt?.getTime() ?? Infinity);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('a report about a case member is a follow-up report exactly while the case is open, a re-report in a gap', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000, max: -1 }), changes, (opened, cs) => {
+        // The report arrives at R (minute 0); the state of the case just before R decides.
+        const sorted = cs
+          .map((c) => ({ at: t(c.at), closed: c.closed }))
+          .filter((c) => c.at.getTime() >= t(opened).getTime());
+        const before = [...sorted]
+          // A reopening at the very moment of receipt is not earlier involvement; a closing is.
+          .filter((c) => c.at.getTime() < R.getTime() || (c.at.getTime() === R.getTime() && c.closed))
+          .sort((a, b) => a.at.getTime() - b.at.getTime());
+        // Open at R: the last switching change at or before R reopened it (or none closed it).
+        let closed = false;
+        for (const c of before) closed = c.closed;
+        const expected = closed ? 're_report' : 'follow_up_report';
+        expect(classifyReport(caseInvolvementPeriods(t(opened), sorted), R)).toBe(expected);
       }),
       { numRuns: 1000 },
     );

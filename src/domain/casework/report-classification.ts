@@ -37,3 +37,70 @@ export function classifyReport(
   if (known.some((i) => i.caseClosedAt === null || i.caseClosedAt.getTime() > t)) return 'follow_up_report';
   return known.length > 0 ? 're_report' : 'first_report';
 }
+
+/** A phase change of a household case, reduced to whether the case is closed after it. */
+export interface CaseStateChange {
+  at: Date;
+  closed: boolean;
+}
+
+/**
+ * The periods of involvement of one household case: from opening to its first closure, and from
+ * each reopening to the next closure (the last one open-ended while the case is open). Changes
+ * that do not switch between open and closed (a phase step inside the open case) change nothing;
+ * changes before the opening are ignored. Periods come out ordered and never overlap.
+ */
+export function caseInvolvementPeriods(
+  openedAt: Date,
+  changes: readonly CaseStateChange[],
+): EarlierInvolvement[] {
+  const periods: EarlierInvolvement[] = [];
+  let start: Date | null = openedAt;
+  const ordered = [...changes]
+    .filter((c) => c.at.getTime() >= openedAt.getTime())
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const change of ordered) {
+    if (change.closed && start !== null) {
+      periods.push({ caseOpenedAt: start, caseClosedAt: change.at });
+      start = null;
+    } else if (!change.closed && start === null) {
+      start = change.at;
+    }
+  }
+  if (start !== null) periods.push({ caseOpenedAt: start, caseClosedAt: null });
+  return periods;
+}
+
+/** What is known about one earlier report of the same people, for the classification. */
+export interface EarlierReport {
+  receivedAt: Date;
+  /** Veilig Thuis' own involvement with the report ended (e.g. no further action). */
+  involvementEndedAt: Date | null;
+  /** The household case the report was attached to, if any. */
+  inCase: { attachedAt: Date; periods: readonly EarlierInvolvement[] } | null;
+}
+
+/**
+ * The involvement an earlier report stands for. A report outside any case: from receipt until
+ * Veilig Thuis' involvement ended. A report in a household case: involvement with the people goes
+ * on as long as their case is open, even when Veilig Thuis itself handed over (issue 3 §11) — so
+ * from receipt until the end of the case period it was attached in, plus every period of that case
+ * (a reopened case is involvement again).
+ */
+export function involvementOfEarlierReports(reports: readonly EarlierReport[]): EarlierInvolvement[] {
+  return reports.flatMap((r): EarlierInvolvement[] => {
+    if (r.inCase === null) return [{ caseOpenedAt: r.receivedAt, caseClosedAt: r.involvementEndedAt }];
+    const attached = r.inCase.attachedAt.getTime();
+    const period = r.inCase.periods.find(
+      (p) =>
+        p.caseOpenedAt.getTime() <= attached &&
+        (p.caseClosedAt === null || p.caseClosedAt.getTime() > attached),
+    );
+    const end = period ? period.caseClosedAt : r.involvementEndedAt;
+    const own = {
+      caseOpenedAt: r.receivedAt,
+      caseClosedAt: end === null ? null : new Date(Math.max(end.getTime(), r.receivedAt.getTime())),
+    };
+    return [own, ...r.inCase.periods];
+  });
+}

@@ -11,6 +11,7 @@ import type { Deps } from '../deps.ts';
 // Visibility of a report is the intake module's rule; we ask it rather than repeat it.
 import { findVisibleReportIds } from '../intake/store.ts';
 import { caseReaderOf } from './case-guard.ts';
+import { findClosedCaseOfHousehold } from './closure-store.ts';
 import { CASE_MESSAGES } from './messages.ts';
 import type { OpenCaseInput } from './schemas.ts';
 import {
@@ -40,7 +41,8 @@ async function authorizeOpening(deps: Deps, ctx: RequestContext, reportId: strin
 
 /**
  * Opens the household's case from a report, or attaches the report to the open case one of its
- * persons is already in (one case per household at a time). The opener becomes coordinator unless
+ * persons is already in (one case per household at a time). When the household's case was closed,
+ * the new case is linked to it (a re-report); reopening the old case is a separate, reasoned act. The opener becomes coordinator unless
  * another coordinator is named; a local-team author attaching to an existing case joins its team.
  */
 export async function openCaseFromReport(deps: Deps, ctx: RequestContext, input: OpenCaseInput) {
@@ -97,6 +99,9 @@ export async function openCaseFromReport(deps: Deps, ctx: RequestContext, input:
       }
       coordinator = { userId: input.coordinatorUserId, organisationId: membership.organisation_id };
     }
+    // A report about people of a closed case is a re-report: it opens a new case linked to the
+    // closed one (docs/domain.md, "Hermelding"), rather than reopening it unasked.
+    const previous = await findClosedCaseOfHousehold(trx, persons);
     const created = await trx
       .insertInto('household_case')
       .values({
@@ -117,7 +122,9 @@ export async function openCaseFromReport(deps: Deps, ctx: RequestContext, input:
         case_id: created.id,
         from_phase: null,
         to_phase: 'direct_safety',
-        reason: `Casus geopend vanuit melding ${loaded.report.reference}`,
+        reason: previous
+          ? `Casus geopend vanuit melding ${loaded.report.reference}, na afgesloten casus ${previous.reference}`
+          : `Casus geopend vanuit melding ${loaded.report.reference}`,
         changed_by_user_id: actor.user.id,
         changed_at: now,
       })
@@ -134,6 +141,25 @@ export async function openCaseFromReport(deps: Deps, ctx: RequestContext, input:
         coordinatorUserId: coordinator.userId,
       },
     });
+    if (previous) {
+      await trx
+        .insertInto('case_succession')
+        .values({
+          case_id: created.id,
+          previous_case_id: previous.case_id,
+          report_id: input.reportId,
+          linked_at: now,
+        })
+        .execute();
+      await appendAuditEvent(trx, {
+        ...auditActor(ctx),
+        action: 'case.link_previous',
+        recordType: 'case',
+        recordId: created.id,
+        purpose: 'casework',
+        details: { previousCaseId: previous.case_id, reportId: input.reportId },
+      });
+    }
     await joinTeam(trx, ctx, created.id, coordinator.userId, coordinator.organisationId, 'coordinator', now);
     await attachReport(trx, ctx, created.id, input.reportId, actor.user.id, now, 'opened');
     return { id: created.id, reference: created.reference, outcome: 'opened' as const };

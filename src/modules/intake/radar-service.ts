@@ -3,6 +3,7 @@ import { matchPersons, type PersonIdentity } from '../../domain/front-door/perso
 import { AppError } from '../../errors/app-error.ts';
 import { auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
+import { loadInvolvementOfReports } from '../cases/closure-store.ts';
 import type { Deps } from '../deps.ts';
 import { requireQueueWorker } from './assessment-service.ts';
 import { findVisibleReportIds } from './store.ts';
@@ -95,10 +96,18 @@ export async function getRadar(deps: Deps, ctx: RequestContext, id: string) {
     (a, b) => b.row.received_at.getTime() - a.row.received_at.getTime(),
   );
   // Only certain matches count for the classification; possible ones are shown for a person to judge.
+  // A report in a household case stands for involvement as long as that case is open (issue 3 §11).
   const classification = classifyReport(
-    found
-      .filter((m) => m.level === 'match')
-      .map((m) => ({ caseOpenedAt: m.row.received_at, caseClosedAt: m.row.involvement_ended_at })),
+    await loadInvolvementOfReports(
+      deps.db,
+      found
+        .filter((m) => m.level === 'match')
+        .map((m) => ({
+          reportId: m.row.report_id,
+          receivedAt: m.row.received_at,
+          involvementEndedAt: m.row.involvement_ended_at,
+        })),
+    ),
     report.received_at,
   );
   await deps.db.transaction().execute((trx) =>

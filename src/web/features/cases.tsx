@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import type { NavItem } from '../navigation.ts';
 import { CaseDetailPage } from '../pages/cases/case-detail-page.tsx';
 import { casesPath } from '../pages/cases/case-paths.ts';
+import { ClosureLetterPage } from '../pages/cases/closure-letter-page.tsx';
 import { HandoversWaitingPage, handoversWaitingPath } from '../pages/cases/handovers-waiting-page.tsx';
 import { MyCasesPage } from '../pages/cases/my-cases-page.tsx';
 import { SafetyPlanPrintPage } from '../pages/cases/safety-plan-print-page.tsx';
@@ -12,6 +13,7 @@ import { guarded } from '../session/guarded.tsx';
 export const routes: RouteObject[] = [
   guarded(casesPath, access.clientWork, <MyCasesPage />),
   guarded('/casussen/:id', access.clientWork, <CaseDetailPage />),
+  guarded('/casussen/:id/afsluitbrief', access.clientWork, <ClosureLetterPage />),
   guarded(handoversWaitingPath, access.clientWork, <HandoversWaitingPage />),
   guarded('/casussen/:id/veiligheidsplan', access.clientWork, <SafetyPlanPrintPage />),
 ];

@@ -7,6 +7,7 @@ import { Button, ButtonGroup } from '../../components/button.tsx';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary.tsx';
 import { SelectField, TextareaField } from '../../components/form-field.tsx';
 import { Heading, Paragraph } from '../../components/heading.tsx';
+import { ServerLink } from '../../components/link.tsx';
 import { Cell, Row, RowHeader, Table, TableBody, TableHead } from '../../components/table.tsx';
 import { useLanguage } from '../../i18n/i18n.ts';
 import { type FieldRef, serverErrors } from '../../lib/field-errors.ts';
@@ -14,7 +15,10 @@ import { formatDateTime } from '../../lib/format.ts';
 
 const ID = { to: 'phase-to', reason: 'phase-reason' } as const;
 
-/** The phase of Gefaseerd samenwerken aan veiligheid, its history, and the move to another phase. */
+/**
+ * The phase of Gefaseerd samenwerken aan veiligheid, its history, and the move to another phase.
+ * Closing and reopening are done in the closure section, which asks for a reason and makes a letter.
+ */
 export function CasePhase({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -40,6 +44,8 @@ export function CasePhase({ kase }: { kase: CaseDetail }) {
     unknownError: t('common.unknownError'),
   });
   const summary = clientErrors.length > 0 ? clientErrors : server.summary;
+  // Closing and reopening have their own reasoned forms (case-closure.tsx): a letter, a reason code.
+  const targets = kase.phase === 'closed' ? [] : kase.phaseTargets.filter((p) => p !== 'closed');
   const fieldError = (fieldId: string) =>
     clientErrors.find((e) => e.fieldId === fieldId)?.message ?? server.fields[fieldId];
 
@@ -84,45 +90,53 @@ export function CasePhase({ kase }: { kase: CaseDetail }) {
           ))}
         </TableBody>
       </Table>
-      <div className="kring-panel">
-        <Heading level={3} id="phase-form-title">
-          {t('cases.phase.formTitle')}
-        </Heading>
-        {change.isSuccess ? (
-          <Alert type="ok" live="status">
-            <Paragraph>
-              {t('cases.phase.changed', { phase: t(`cases.phases.${change.data.phase}`) })}
-            </Paragraph>
-          </Alert>
-        ) : null}
-        <ErrorSummary items={summary} />
-        <form noValidate onSubmit={submit} className="kring-form" aria-labelledby="phase-form-title">
-          <SelectField
-            id={ID.to}
-            label={t('cases.phase.to')}
-            description={t('cases.phase.toHelp')}
-            error={fieldError(ID.to)}
-            value={to}
-            placeholder={t('cases.phase.choose')}
-            onChange={(event) => setTo(event.target.value as SafetyPhase | '')}
-            options={kase.phaseTargets.map((p) => ({ value: p, label: t(`cases.phases.${p}`) }))}
-          />
-          <TextareaField
-            id={ID.reason}
-            label={t('cases.phase.reason')}
-            error={fieldError(ID.reason)}
-            rows={3}
-            maxLength={2000}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-          />
-          <ButtonGroup>
-            <Button type="submit" busy={change.isPending}>
-              {t('cases.phase.submit')}
-            </Button>
-          </ButtonGroup>
-        </form>
-      </div>
+      {kase.phaseTargets.includes('closed') || kase.phase === 'closed' ? (
+        <Paragraph>
+          {t(kase.phase === 'closed' ? 'caseClosure.phaseHint.reopen' : 'caseClosure.phaseHint.close')}{' '}
+          <ServerLink href="#case-closure-title">{t('caseClosure.title')}</ServerLink>
+        </Paragraph>
+      ) : null}
+      {targets.length === 0 ? null : (
+        <div className="kring-panel">
+          <Heading level={3} id="phase-form-title">
+            {t('cases.phase.formTitle')}
+          </Heading>
+          {change.isSuccess ? (
+            <Alert type="ok" live="status">
+              <Paragraph>
+                {t('cases.phase.changed', { phase: t(`cases.phases.${change.data.phase}`) })}
+              </Paragraph>
+            </Alert>
+          ) : null}
+          <ErrorSummary items={summary} />
+          <form noValidate onSubmit={submit} className="kring-form" aria-labelledby="phase-form-title">
+            <SelectField
+              id={ID.to}
+              label={t('cases.phase.to')}
+              description={t('cases.phase.toHelp')}
+              error={fieldError(ID.to)}
+              value={to}
+              placeholder={t('cases.phase.choose')}
+              onChange={(event) => setTo(event.target.value as SafetyPhase | '')}
+              options={targets.map((p) => ({ value: p, label: t(`cases.phases.${p}`) }))}
+            />
+            <TextareaField
+              id={ID.reason}
+              label={t('cases.phase.reason')}
+              error={fieldError(ID.reason)}
+              rows={3}
+              maxLength={2000}
+              value={reason}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            <ButtonGroup>
+              <Button type="submit" busy={change.isPending}>
+                {t('cases.phase.submit')}
+              </Button>
+            </ButtonGroup>
+          </form>
+        </div>
+      )}
     </section>
   );
 }
