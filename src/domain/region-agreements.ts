@@ -24,7 +24,7 @@ export interface RegionAgreements {
 
 export const DEFAULT_REGION_AGREEMENTS: RegionAgreements = {
   caseClosure: { minimumScore: 7, assessmentMaxAgeDays: 30 },
-  monitoring: { intervalsMonths: [3, 6, 12], dueWindowDays: 14 },
+  monitoring: { intervalsMonths: [1, 3, 6], dueWindowDays: 7 },
   handoverEscalation: [
     { level: 1, role: 'teamleiders van beide organisaties', responseWorkingDays: 2 },
     { level: 2, role: 'managers van beide organisaties', responseWorkingDays: 3 },

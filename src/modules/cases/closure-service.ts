@@ -23,7 +23,7 @@ import {
 } from './closure-store.ts';
 import { CASE_MESSAGES } from './messages.ts';
 import { followPhaseForMonitoring } from './monitoring-service.ts';
-import { PHASE_REGION_CONFIG } from './region-config.ts';
+import { loadRulesOfCase } from './region-config.ts';
 import {
   findLatestAssessment,
   findOpenCaseOfHousehold,
@@ -126,7 +126,7 @@ export async function closeCase(deps: Deps, ctx: RequestContext, caseId: string,
     const verdict = decidePhaseTransition(from, 'closed', {
       hasAgreedSafetyPlan: agreedPlan,
       latestAssessment: latest ? { score: latest.min_score, at: latest.assessed_at } : null,
-      regionConfig: PHASE_REGION_CONFIG,
+      regionConfig: (await loadRulesOfCase(trx, caseId)).phase,
       reason: input.explanation,
       now,
     });
@@ -216,7 +216,7 @@ export async function reopenInTransaction(
   const verdict = decidePhaseTransition(from, input.toPhase, {
     hasAgreedSafetyPlan: false,
     latestAssessment: null,
-    regionConfig: PHASE_REGION_CONFIG,
+    regionConfig: (await loadRulesOfCase(trx, caseId)).phase,
     reason: input.reason,
     now,
   });

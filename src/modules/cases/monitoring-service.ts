@@ -14,7 +14,7 @@ import type {
   MonitoringContactInput,
 } from './closure-schemas.ts';
 import { endMonitoringRound, findMoment, loadMonitoring, planMonitoringRound } from './closure-store.ts';
-import { MONITORING_REGION_CONFIG } from './monitoring-config.ts';
+import { loadCaseRegionRules, loadRulesOfCase } from './region-config.ts';
 
 /**
  * Keeps monitoring moments in step with the phase, inside the phase change's transaction: entering
@@ -29,7 +29,7 @@ export async function followPhaseForMonitoring(
 ) {
   if (from === 'monitoring' && to !== 'monitoring') await endMonitoringRound(trx, caseId, now);
   if (to === 'monitoring' && from !== 'monitoring')
-    return planMonitoringRound(trx, caseId, now, MONITORING_REGION_CONFIG);
+    return planMonitoringRound(trx, caseId, now, (await loadRulesOfCase(trx, caseId)).monitoring);
   return 0;
 }
 
@@ -40,6 +40,7 @@ export async function listMonitoring(deps: Deps, ctx: RequestContext, caseId: st
   return deps.db.transaction().execute(async (trx) => {
     const { header } = await loadAuthorizedCase(trx, guard, caseId);
     const { moments, contacts } = await loadMonitoring(trx, caseId);
+    const rules = await loadCaseRegionRules(trx, header.region_id);
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       action: 'case.monitoring.read',
@@ -51,7 +52,7 @@ export async function listMonitoring(deps: Deps, ctx: RequestContext, caseId: st
     return {
       phase: header.phase as SafetyPhase,
       inMonitoring: header.phase === 'monitoring',
-      intervalsMonths: [...MONITORING_REGION_CONFIG.intervalsMonths],
+      intervalsMonths: [...rules.monitoring.intervalsMonths],
       moments: moments.map((m) => {
         const own = contacts.filter((c) => c.moment_id === m.id);
         const first = own[0]?.contacted_at ?? null;

@@ -8,7 +8,7 @@ import { CLOSURE_MESSAGES } from './closure-messages.ts';
 import { reopenInTransaction } from './closure-service.ts';
 import { CASE_MESSAGES } from './messages.ts';
 import { followPhaseForMonitoring } from './monitoring-service.ts';
-import { PHASE_REGION_CONFIG } from './region-config.ts';
+import { loadRulesOfCase } from './region-config.ts';
 import type { PhaseInput } from './schemas.ts';
 import { findLatestAssessment, hasAgreedSafetyPlan } from './store.ts';
 
@@ -43,7 +43,7 @@ export async function changePhase(deps: Deps, ctx: RequestContext, caseId: strin
     const verdict = decidePhaseTransition(from, input.to, {
       hasAgreedSafetyPlan: await hasAgreedSafetyPlan(trx, caseId),
       latestAssessment: latest ? { score: latest.min_score, at: latest.assessed_at } : null,
-      regionConfig: PHASE_REGION_CONFIG,
+      regionConfig: (await loadRulesOfCase(trx, caseId)).phase,
       reason: input.reason,
       now,
     });

@@ -1,8 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { MonitoringScheduleConfig } from '../../domain/casework/monitoring-schedule.ts';
 import type { PhaseRegionConfig } from '../../domain/casework/safety-phase.ts';
+import { loadRegionAgreements } from '../region/agreements.ts';
 
-/**
- * Phase rules the regions will configure (issue 3 §3). Until region files carry them, every region
- * uses these: a case closes only with an assessment of at most 30 days old whose lowest participant
- * score is at least 7 (one person feeling unsafe is what matters, so the minimum counts).
- */
-export const PHASE_REGION_CONFIG: PhaseRegionConfig = { closeThreshold: 7, assessmentMaxAgeDays: 30 };
+/** The case rules a region configures (issue 3 §3, §11), from its working agreements. */
+export interface CaseRegionRules {
+  phase: PhaseRegionConfig;
+  monitoring: MonitoringScheduleConfig;
+}
+
+export async function loadCaseRegionRules(db: Kysely<DB>, regionId: number): Promise<CaseRegionRules> {
+  const agreements = await loadRegionAgreements(db, regionId);
+  return {
+    phase: {
+      closeThreshold: agreements.caseClosure.minimumScore,
+      assessmentMaxAgeDays: agreements.caseClosure.assessmentMaxAgeDays,
+    },
+    monitoring: {
+      intervalsMonths: agreements.monitoring.intervalsMonths,
+      dueWindowDays: agreements.monitoring.dueWindowDays,
+    },
+  };
+}
+
+/** The rules of the region the case belongs to. */
+export async function loadRulesOfCase(db: Kysely<DB>, caseId: string): Promise<CaseRegionRules> {
+  const kase = await db
+    .selectFrom('household_case')
+    .select('region_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return loadCaseRegionRules(db, kase.region_id);
+}
