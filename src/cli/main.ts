@@ -1,10 +1,12 @@
 import { Command } from 'commander';
+import { z } from 'zod';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { verifyAudit } from '../modules/audit/service.ts';
 import { DEMO_USERS } from '../modules/demo/demo-users.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
 import { currentTotp } from '../modules/identity/totp.ts';
+import { figuresImportOptions, importOutsideFiguresFile } from '../modules/insight/figures-service.ts';
 import { importRegionFile } from '../modules/region/service.ts';
 import { openDeps, startServer } from '../server.ts';
 
@@ -78,6 +80,38 @@ importCommand
       }
       process.stdout.write(
         `imported region ${outcome.code}: ${outcome.municipalities} municipalities, ${outcome.organisations} organisations\n`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+importCommand
+  .command('figures')
+  .argument('<file>', 'CSV or JSON: one row per municipality (CBS code or name) and year')
+  .requiredOption('--kind <kind>', 'police (incidents and crimes of domestic violence) or population')
+  .requiredOption('--source <text>', 'the publication the figures come from')
+  .requiredOption('--source-date <date>', 'when the source was published (YYYY-MM-DD)')
+  .option('--format <format>', 'csv or json (default: from the file name)')
+  .description('validate and import outside figures; nothing is imported from a file with any problem')
+  .action(async (file: string, opts: Record<string, string | undefined>) => {
+    const options = figuresImportOptions.safeParse(opts);
+    if (!options.success) throw new Error(`invalid options: ${z.prettifyError(options.error)}`);
+    const { database, deps } = await openDeps(loadConfig());
+    try {
+      await migrateToLatest(database.db as never);
+      const result = await importOutsideFiguresFile(deps, file, options.data);
+      if (result.outcome === 'rejected') {
+        process.stderr.write(`${file}: ${result.problems.length} problem(s); nothing imported\n`);
+        for (const p of result.problems)
+          process.stderr.write(
+            `  line ${p.line ?? '-'}${p.column ? `, ${p.column}` : ''}: ${p.message.en} / ${p.message.nl}\n`,
+          );
+        failed = true;
+        return;
+      }
+      process.stdout.write(
+        `imported ${result.figures} ${result.kind} figures (${result.replaced} replaced) for ${result.municipalities} municipalities, ${result.years.from}–${result.years.to}\n`,
       );
     } finally {
       await database.close();

@@ -17,6 +17,8 @@ import { registerRoutes as registerCaseRoutes } from '../modules/cases/routes.ts
 import { listDemoAccounts } from '../modules/demo/seed-demo.ts';
 import type { Deps } from '../modules/deps.ts';
 import { registerIdentityRoutes } from '../modules/identity/routes.ts';
+import { registerFiguresRoutes } from '../modules/insight/figures-routes.ts';
+import { registerReportRunRoutes } from '../modules/insight/report-run-routes.ts';
 import { registerInsightRoutes } from '../modules/insight/routes.ts';
 import { registerIntakeRoutes } from '../modules/intake/routes.ts';
 import { registerRoutes as registerMeldcodeRoutes } from '../modules/meldcode/routes.ts';
@@ -139,6 +141,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCaseRoutes(app, deps);
   registerMeldcodeRoutes(app, deps);
   registerInsightRoutes(app, deps);
+  registerFiguresRoutes(app, deps);
+  registerReportRunRoutes(app, deps);
 
   const webRoot = options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) {

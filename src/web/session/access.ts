@@ -26,4 +26,11 @@ export const access = {
   meldcode: ((session) => hasAnyRole(session, [...CLIENT_ROLES, 'meldcode_officer'])) satisfies AccessRule,
   /** Opening a meldcode record: the professionals themselves. */
   meldcodeCreate: ((session) => hasAnyRole(session, CLIENT_ROLES)) satisfies AccessRule,
+  /** Regional insight: policy advisors (region aggregates) and Veilig Thuis team leads (process figures). */
+  insight: ((session) =>
+    hasAnyRole(session, ['policy_advisor']) ||
+    (session.organisation?.type === 'veilig_thuis' &&
+      hasAnyRole(session, ['team_lead']))) satisfies AccessRule,
+  /** Entering national reference figures: the policy advisor. */
+  insightReferences: ((session) => hasAnyRole(session, ['policy_advisor'])) satisfies AccessRule,
 };

@@ -1,0 +1,385 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { IndicatorDefinition } from '../../domain/insight/catalogue.ts';
+import type { ProtectedTable, PublishedCell } from '../../domain/insight/disclosure.ts';
+import {
+  assessmentOutcome,
+  daysToAssessmentByQuarter,
+  investigationOutcome,
+  type ReportFact,
+  reReportOutcome,
+  type ShareOutcome,
+  safetyScoreByQuarter,
+  shareColumn,
+  tally,
+  tallyByMunicipalityQuarter,
+  tallyCasesWaiting,
+  tallyShare,
+  toCountTable,
+} from '../../domain/insight/indicator-facts.ts';
+import {
+  type QuarterKey,
+  quarterEnd,
+  quarterOf,
+  quarterStart,
+  quartersOfYear,
+  quarterYear,
+} from '../../domain/insight/quarters.ts';
+import { REPORTER_CATEGORIES } from '../../domain/insight/reporter-category.ts';
+import { type PublishedShare, sumPublished } from '../../domain/insight/table-view.ts';
+import { VIOLENCE_KINDS } from '../../domain/violence-kind.ts';
+import type { DisclosureGate, GatedRate } from './disclosure-gate.ts';
+import {
+  quarterLabel,
+  REPORTER_CATEGORY_LABELS,
+  SHARE_LABELS,
+  sameInBoth,
+  VIOLENCE_KIND_LABELS,
+  WAITING_LABEL,
+} from './insight-labels.ts';
+import type { LocalisedText } from './report-document.ts';
+import {
+  loadAdviceFacts,
+  loadAssessmentFacts,
+  loadCaseFacts,
+  loadInvestigationFacts,
+  loadPopulation,
+  loadReportFacts,
+  type RegionMunicipality,
+} from './store.ts';
+
+/** A row or column of a published table. */
+export interface Labelled {
+  key: string;
+  label: LocalisedText;
+}
+
+export interface ShareRow extends Labelled {
+  yes: PublishedCell;
+  no: PublishedCell;
+  share: PublishedShare;
+}
+
+export interface RateRow extends Labelled {
+  count: PublishedCell;
+  population: number | null;
+  populationYear: number | null;
+  rate: GatedRate;
+}
+
+/** One indicator as published: every number in it has passed the disclosure gate. */
+export type InsightSection =
+  | {
+      kind: 'table';
+      indicator: string;
+      rows: Labelled[];
+      columns: Labelled[];
+      table: ProtectedTable;
+      /** Whether the column totals are a trend per quarter. */
+      trend: boolean;
+    }
+  | {
+      kind: 'share';
+      indicator: string;
+      outcomes: { yes: LocalisedText; no: LocalisedText };
+      rows: ShareRow[];
+      total: ShareRow;
+      trend: { quarter: string; share: PublishedShare }[];
+    }
+  | { kind: 'rate'; indicator: string; rows: RateRow[]; total: RateRow; years: number }
+  | { kind: 'series'; indicator: string; points: { quarter: string; value: number | null }[] };
+
+export interface InsightScope {
+  regionId: number;
+  /** Every municipality of the region: the rows of every canonical table. */
+  municipalities: RegionMunicipality[];
+  /** Whether the reader's scope is the whole region (region-wide figures are shown only then). */
+  complete: boolean;
+}
+
+export interface InsightSelection {
+  quarters: QuarterKey[];
+  /** Municipality codes of the rows shown (a subset of the region's). */
+  rows: string[];
+}
+
+const YES_NO: readonly ShareOutcome[] = ['yes', 'no'];
+
+interface Facts {
+  reports: ReportFact[];
+  advice: Awaited<ReturnType<typeof loadAdviceFacts>>;
+  investigations: Awaited<ReturnType<typeof loadInvestigationFacts>>;
+  cases: Awaited<ReturnType<typeof loadCaseFacts>>;
+  openCases: Awaited<ReturnType<typeof loadCaseFacts>>;
+  assessments: Awaited<ReturnType<typeof loadAssessmentFacts>>;
+}
+
+async function loadFacts(db: Kysely<DB>, scope: InsightScope, years: number[]): Promise<Facts> {
+  const first = years[0] ?? 0;
+  const last = years.at(-1) ?? 0;
+  const w = {
+    regionId: scope.regionId,
+    codes: scope.municipalities.map((m) => m.code),
+    from: quarterStart(`${first}-Q1`),
+    to: quarterEnd(`${last}-Q4`),
+  };
+  // One after the other: PGlite has a single connection, and on PostgreSQL the pool is shared.
+  const reports = await loadReportFacts(db, w);
+  const advice = await loadAdviceFacts(db, w);
+  const investigations = await loadInvestigationFacts(db, w);
+  const cases = await loadCaseFacts(db, w);
+  const openCases = await loadCaseFacts(db, w, { openOnly: true });
+  const assessments = await loadAssessmentFacts(db, w);
+  return { reports, advice, investigations, cases, openCases, assessments };
+}
+
+/**
+ * Computes the indicators asked for over the selection. Canonical tables cover whole years of the
+ * region; the selection only picks rows and quarters from them.
+ */
+export async function computeSections(
+  db: Kysely<DB>,
+  gate: DisclosureGate,
+  scope: InsightScope,
+  selection: InsightSelection,
+  indicators: readonly IndicatorDefinition[],
+  now: Date,
+): Promise<InsightSection[]> {
+  const years = [...new Set(selection.quarters.map(quarterYear))].sort((a, b) => a - b);
+  const facts = await loadFacts(db, scope, years);
+  const allCodes = scope.municipalities.map((m) => m.code);
+  const nameOf = new Map(scope.municipalities.map((m) => [m.code, m.name]));
+  const rowLabels = selection.rows.map((code) => ({
+    key: code,
+    label: sameInBoth(nameOf.get(code) ?? code),
+  }));
+  const quarterColumns = selection.quarters.map((q) => ({ key: q, label: quarterLabel(q) }));
+
+  const municipalityView = (counts: Map<string, number>) =>
+    gate.view(
+      years.map((y) => gate.protect(toCountTable(allCodes, quartersOfYear(y), counts))),
+      selection.rows,
+      selection.quarters,
+    );
+  const regionBreakdown = (rowKeys: readonly string[], counts: Map<string, number>) =>
+    gate.view(
+      years.map((y) => gate.protect(toCountTable(rowKeys, quartersOfYear(y), counts))),
+      rowKeys,
+      selection.quarters,
+    );
+  const shareSection = (
+    indicator: IndicatorDefinition,
+    counts: Map<string, number>,
+    outcomes: { yes: LocalisedText; no: LocalisedText },
+  ): InsightSection => {
+    const columns = selection.quarters.flatMap((q) => YES_NO.map((o) => shareColumn(q, o)));
+    const view = gate.view(
+      years.map((y) =>
+        gate.protect(
+          toCountTable(
+            allCodes,
+            quartersOfYear(y).flatMap((q) => YES_NO.map((o) => shareColumn(q, o))),
+            counts,
+          ),
+        ),
+      ),
+      selection.rows,
+      columns,
+    );
+    const pick = (cells: readonly PublishedCell[], outcome: ShareOutcome) =>
+      sumPublished(cells.filter((_, i) => columns[i]?.endsWith(`:${outcome}`)));
+    const row = (key: string, label: LocalisedText, cells: readonly PublishedCell[]): ShareRow => {
+      const yes = pick(cells, 'yes');
+      const no = pick(cells, 'no');
+      return { key, label, yes, no, share: gate.share(yes, no) };
+    };
+    return {
+      kind: 'share',
+      indicator: indicator.code,
+      outcomes,
+      rows: rowLabels.map((r, i) => row(r.key, r.label, view.cells[i] ?? [])),
+      total: row('total', { nl: 'Totaal', en: 'Total' }, view.columnTotals),
+      trend: selection.quarters.map((q, i) => ({
+        quarter: q,
+        share: gate.share(
+          view.columnTotals[2 * i] ?? { suppressed: true, reason: 'secondary' },
+          view.columnTotals[2 * i + 1] ?? { suppressed: true, reason: 'secondary' },
+        ),
+      })),
+    };
+  };
+
+  let reportView: ProtectedTable | null = null;
+  let adviceView: ProtectedTable | null = null;
+  const reportsView = () => {
+    reportView ??= municipalityView(tallyByMunicipalityQuarter(facts.reports, (f) => f.receivedAt));
+    return reportView;
+  };
+  const advicesView = () => {
+    adviceView ??= municipalityView(tallyByMunicipalityQuarter(facts.advice, (f) => f.receivedAt));
+    return adviceView;
+  };
+  const populationYear = years.at(-1) ?? 0;
+  const population = await loadPopulation(db, selection.rows, populationYear);
+  const periodYears = selection.quarters.length / 4;
+  const rateSection = (indicator: IndicatorDefinition, view: ProtectedTable): InsightSection => {
+    const rateRow = (key: string, label: LocalisedText, count: PublishedCell, codes: string[]): RateRow => {
+      const figures = codes.map((c) => population.get(c));
+      const known = figures.every((f) => f !== undefined);
+      const inhabitants = known ? figures.reduce((s, f) => s + (f?.inhabitants ?? 0), 0) : null;
+      const yearsOfFigures = [...new Set(figures.map((f) => f?.year))];
+      return {
+        key,
+        label,
+        count,
+        population: inhabitants,
+        populationYear: known && yearsOfFigures.length === 1 ? (yearsOfFigures[0] ?? null) : null,
+        rate: gate.rate(count, inhabitants, periodYears),
+      };
+    };
+    return {
+      kind: 'rate',
+      indicator: indicator.code,
+      years: periodYears,
+      rows: rowLabels.map((r, i) =>
+        rateRow(r.key, r.label, view.rowTotals[i] ?? { suppressed: true, reason: 'secondary' }, [r.key]),
+      ),
+      total: rateRow('total', { nl: 'Totaal', en: 'Total' }, view.grandTotal, selection.rows),
+    };
+  };
+
+  const build: Record<string, (i: IndicatorDefinition) => InsightSection | null> = {
+    'advice.count': (i) => ({
+      kind: 'table',
+      indicator: i.code,
+      rows: rowLabels,
+      columns: quarterColumns,
+      table: advicesView(),
+      trend: true,
+    }),
+    'reports.count': (i) => ({
+      kind: 'table',
+      indicator: i.code,
+      rows: rowLabels,
+      columns: quarterColumns,
+      table: reportsView(),
+      trend: true,
+    }),
+    'reports.per_100k': (i) => rateSection(i, reportsView()),
+    'advice.per_100k': (i) => rateSection(i, advicesView()),
+    'reports.by_violence_kind': (i) =>
+      scope.complete
+        ? {
+            kind: 'table',
+            indicator: i.code,
+            rows: VIOLENCE_KINDS.map((k) => ({ key: k, label: VIOLENCE_KIND_LABELS[k] })),
+            columns: quarterColumns,
+            table: regionBreakdown(
+              VIOLENCE_KINDS,
+              tally(
+                facts.reports,
+                (f) => f.violenceKinds,
+                (f) => quarterOf(f.receivedAt),
+              ),
+            ),
+            trend: false,
+          }
+        : null,
+    'reports.by_reporter': (i) =>
+      scope.complete
+        ? {
+            kind: 'table',
+            indicator: i.code,
+            rows: REPORTER_CATEGORIES.map((k) => ({ key: k, label: REPORTER_CATEGORY_LABELS[k] })),
+            columns: quarterColumns,
+            table: regionBreakdown(
+              REPORTER_CATEGORIES,
+              tally(
+                facts.reports,
+                (f) => f.reporterCategory,
+                (f) => quarterOf(f.receivedAt),
+              ),
+            ),
+            trend: false,
+          }
+        : null,
+    'process.assessment_in_time': (i) =>
+      shareSection(
+        i,
+        tallyShare(
+          facts.reports,
+          (f) => f.receivedAt,
+          (f) => assessmentOutcome(f, now),
+        ),
+        SHARE_LABELS['process.assessment_in_time'],
+      ),
+    'process.days_to_assessment': (i) => {
+      if (!scope.complete) return null;
+      const byQuarter = daysToAssessmentByQuarter(facts.reports);
+      return {
+        kind: 'series',
+        indicator: i.code,
+        points: selection.quarters.map((q) => {
+          const s = byQuarter.get(q);
+          return { quarter: q, value: s ? gate.statistic(s.n, s.median) : null };
+        }),
+      };
+    },
+    'process.investigation_in_time': (i) =>
+      shareSection(
+        i,
+        tallyShare(facts.investigations, (f) => f.concludedAt, investigationOutcome),
+        SHARE_LABELS['process.investigation_in_time'],
+      ),
+    'process.cases_waiting': (i) => ({
+      kind: 'table',
+      indicator: i.code,
+      rows: rowLabels,
+      columns: [{ key: 'waiting', label: WAITING_LABEL }],
+      table: gate.view(
+        [gate.protect(toCountTable(allCodes, ['waiting'], tallyCasesWaiting(facts.openCases)))],
+        selection.rows,
+        ['waiting'],
+      ),
+      trend: false,
+    }),
+    'outcome.re_report_rate': (i) =>
+      shareSection(
+        i,
+        tallyShare(facts.reports, (f) => f.receivedAt, reReportOutcome),
+        SHARE_LABELS['outcome.re_report_rate'],
+      ),
+    'outcome.stable_safety_share': (i) =>
+      shareSection(
+        i,
+        tallyShare(
+          facts.cases,
+          (f) => f.openedAt,
+          (f) => (f.reachedStableSafety ? 'yes' : 'no'),
+        ),
+        SHARE_LABELS['outcome.stable_safety_share'],
+      ),
+    'outcome.safety_score': (i) => {
+      if (!scope.complete) return null;
+      const byQuarter = safetyScoreByQuarter(facts.assessments);
+      return {
+        kind: 'series',
+        indicator: i.code,
+        points: selection.quarters.map((q) => {
+          const s = byQuarter.get(q);
+          return { quarter: q, value: s ? gate.statistic(s.cases, s.mean) : null };
+        }),
+      };
+    },
+  };
+
+  const sections: InsightSection[] = [];
+  for (const i of indicators) {
+    if (i.availability.status !== 'available') continue;
+    const builder = build[i.code];
+    if (!builder) throw new Error(`indicator ${i.code} is listed as available but not computed`);
+    const section = builder(i);
+    if (section) sections.push(section);
+  }
+  return sections;
+}
