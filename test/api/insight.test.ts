@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProtectedTable, PublishedCell } from '../../src/domain/insight/disclosure.ts';
 import type { RequestContext } from '../../src/modules/access/request-context.ts';
+import { REGIONS_DIR } from '../../src/modules/demo/seed-demo.ts';
 import { buildInsightReport } from '../../src/modules/insight/report-builder.ts';
+import { importRegionContent } from '../../src/modules/region/service.ts';
 import {
   type ApiClient,
   ApiClient as Client,
@@ -546,5 +550,24 @@ describe('who may read insight', () => {
       const r = await advisor.get(path);
       expect([403, 404], path).toContain(r.status);
     }
+  });
+});
+
+describe("the threshold is the region's agreement", () => {
+  it('a region that agrees on 7 hides Berg en Dal (6) as a small count; back to the default it is secondary again', async () => {
+    const gz = JSON.parse(readFileSync(path.join(REGIONS_DIR, 'gelderland-zuid.json'), 'utf8')) as object;
+    const via = { userId: null, via: 'test' };
+    const raised = await importRegionContent(
+      t.deps,
+      JSON.stringify({ ...gz, agreements: { disclosure: { threshold: 7 } } }),
+      via,
+    );
+    expect(raised.ok).toBe(true);
+    const strict = section(await dashboard(), 'reports.count', 'table');
+    expect(rowOf(strict.table, BERG_EN_DAL).cells[0]).toEqual({ suppressed: true, reason: 'primary' });
+    expectNoLoneSuppression(strict.table);
+    expect((await importRegionContent(t.deps, JSON.stringify(gz), via)).ok).toBe(true);
+    const normal = section(await dashboard(), 'reports.count', 'table');
+    expect(rowOf(normal.table, BERG_EN_DAL).cells[0]).toEqual({ suppressed: true, reason: 'secondary' });
   });
 });

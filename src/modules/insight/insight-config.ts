@@ -1,7 +1,9 @@
+import type { RegionAgreements } from '../../domain/region-agreements.ts';
+
 /**
- * Disclosure settings per region (issue 5 §2). Region files do not carry them yet; until they do,
- * every region uses these defaults. CBS rounds Veilig Thuis figures to fives; we suppress counts
- * below 5 and leave rounding off by default so that regional tables still add up.
+ * Disclosure settings of a region (issue 5 §2). The threshold and rounding are the region's working
+ * agreements (region file `agreements.disclosure`, default 5 and no rounding: CBS rounds Veilig
+ * Thuis figures to fives, but unrounded regional tables still add up); the rest is Kring's rule.
  */
 export interface RegionDisclosureSettings {
   /** Counts below this are suppressed (primary suppression). */
@@ -14,15 +16,11 @@ export interface RegionDisclosureSettings {
   rateMinPopulation: number;
 }
 
-export const DEFAULT_REGION_DISCLOSURE: RegionDisclosureSettings = {
-  threshold: 5,
-  suppressZeros: false,
-  roundingBase: null,
-  rateMinPopulation: 1_000,
-};
-
-const REGION_DISCLOSURE: Readonly<Record<string, Partial<RegionDisclosureSettings>>> = {};
-
-export function disclosureSettingsFor(regionCode: string): RegionDisclosureSettings {
-  return { ...DEFAULT_REGION_DISCLOSURE, ...REGION_DISCLOSURE[regionCode] };
+export function disclosureSettingsFrom(agreed: RegionAgreements['disclosure']): RegionDisclosureSettings {
+  return {
+    threshold: agreed.threshold,
+    roundingBase: agreed.roundingBase,
+    suppressZeros: false,
+    rateMinPopulation: 1_000,
+  };
 }

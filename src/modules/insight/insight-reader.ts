@@ -8,8 +8,9 @@ import {
 } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
+import { loadRegionAgreements } from '../region/agreements.ts';
 import { createDisclosureGate, type DisclosureGate } from './disclosure-gate.ts';
-import { disclosureSettingsFor } from './insight-config.ts';
+import { disclosureSettingsFrom } from './insight-config.ts';
 import type { InsightScope } from './insight-sections.ts';
 import {
   loadRegion,
@@ -58,7 +59,9 @@ export async function insightReaderOf(deps: Deps, ctx: RequestContext): Promise<
     region,
     visible,
     scope: { regionId: region.id, municipalities, complete: visible.length === municipalities.length },
-    gate: createDisclosureGate(disclosureSettingsFor(region.code)),
+    gate: createDisclosureGate(
+      disclosureSettingsFrom((await loadRegionAgreements(deps.db, region.id)).disclosure),
+    ),
   };
 }
 
