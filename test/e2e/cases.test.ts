@@ -94,8 +94,9 @@ describe('household casework', () => {
         .waitFor();
       await expectAccessible(page, 'phase refused');
 
-      await page.getByLabel(/^Anna Visser/).fill('4');
-      await page.getByLabel(/^Bram Visser/).fill('3');
+      const scoring = page.getByRole('form', { name: 'Veiligheid scoren' });
+      await scoring.getByLabel(/^Anna Visser/).fill('4');
+      await scoring.getByLabel(/^Bram Visser/).fill('3');
       await page.getByLabel('Zorg 1').fill('Escalaties bij alcoholgebruik');
       await page.getByLabel('Zorg 2').fill('Kind slaapt slecht');
       const action = page.getByRole('group', { name: 'Actie 1' });

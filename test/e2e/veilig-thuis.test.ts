@@ -5,8 +5,9 @@ import { expectAccessible, launchBrowser } from './support/browser.ts';
 import { type E2eServer, startE2eServer } from './support/e2e-server.ts';
 import { logIn, newPage } from './support/pages.ts';
 
-// Veilig Thuis at work: the radar flags a re-report of a family whose earlier report was handed
-// over, the safety assessment is recorded with a reasoned route, and the queue shows the norm.
+// Veilig Thuis at work: the radar flags a re-report of a family whose earlier involvement ended
+// (a handover would open a household case, and a report while it is open is a follow-up report),
+// the safety assessment is recorded with a reasoned route, and the queue shows the norm.
 let server: E2eServer;
 let browser: Browser;
 let earlierReference: string;
@@ -29,8 +30,8 @@ beforeAll(async () => {
   const handed = await vt.post(`/api/reports/${earlier.body.id}/assessment`, {
     acuteUnsafety: false,
     structuralUnsafety: false,
-    route: 'handover_local_team',
-    reason: 'Wijkteam kent het gezin en pakt de hulp op.',
+    route: 'end_of_involvement',
+    reason: 'Geen zorgen meer; betrokkenheid beëindigd.',
   });
   expect(handed.status).toBe(200);
   server.clock.advance(60_000);
@@ -39,6 +40,18 @@ beforeAll(async () => {
     sampleReport({ persons: [{ ...family[0], fullName: 'P. Bakker' }], acute: true }),
   );
   newId = again.body.id;
+  // Another household's report is handed over to the local team: that opens its household case.
+  const other = await local.post<{ id: string }>(
+    '/api/reports',
+    sampleReport({ persons: [{ fullName: 'Hanna de Wit', dateOfBirth: '1990-04-04', role: 'victim' }] }),
+  );
+  const handedOver = await vt.post(`/api/reports/${other.body.id}/assessment`, {
+    acuteUnsafety: false,
+    structuralUnsafety: false,
+    route: 'handover_local_team',
+    reason: 'Wijkteam kent het gezin en pakt de hulp op.',
+  });
+  expect(handedOver.status).toBe(200);
 });
 
 afterAll(async () => {

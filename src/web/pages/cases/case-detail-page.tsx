@@ -25,6 +25,7 @@ import { CaseNotes } from './case-notes.tsx';
 import { CasePhase } from './case-phase.tsx';
 import { CaseSafetyPlan } from './case-safety-plan.tsx';
 import { CaseTeam } from './case-team.tsx';
+import { CaseTimeline } from './case-timeline.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -96,6 +97,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
       <CaseNotes kase={kase} />
       <CaseDocuments kase={kase} />
       <CaseClosure kase={kase} />
+      <CaseTimeline kase={kase} />
     </>
   );
 }
