@@ -5,6 +5,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { verifyAudit } from '../modules/audit/service.ts';
 import { DEMO_USERS } from '../modules/demo/demo-users.ts';
 import { seedDemo } from '../modules/demo/seed-demo.ts';
+import { describeGeneration, generateSyntheticData, MAX_YEARS } from '../modules/demo/synthetic/generate.ts';
+import { createStderrProgress } from '../modules/demo/synthetic/progress.ts';
 import { currentTotp } from '../modules/identity/totp.ts';
 import { figuresImportOptions, importOutsideFiguresFile } from '../modules/insight/figures-service.ts';
 import { importRegionFile } from '../modules/region/service.ts';
@@ -85,7 +87,6 @@ importCommand
       await database.close();
     }
   });
-
 importCommand
   .command('figures')
   .argument('<file>', 'CSV or JSON: one row per municipality (CBS code or name) and year')
@@ -145,9 +146,27 @@ program
 
 program
   .command('demo')
-  .description('load the demo region and demo users into the database (refused when NODE_ENV=production)')
-  .action(async () => {
+  .description(
+    'load the demo region and demo users; with --years also generate synthetic data (refused when NODE_ENV=production)',
+  )
+  .option('--years <n>', 'generate N years of synthetic households, reports and cases')
+  .option('--scale <scale>', 'region (Gelderland-Zuid) or national (all Veilig Thuis regions)', 'region')
+  .option('--seed <seed>', 'seed of the generator: the same seed gives the same data', 'kring')
+  .option('--until <date>', 'first day after the generated period (default: 1 January of this year)')
+  .action(async (opts: { years?: string; scale: string; seed: string; until?: string }) => {
     const config = loadConfig();
+    const wantsData = opts.years !== undefined;
+    const years = Number(opts.years);
+    if (wantsData && (!Number.isInteger(years) || years < 1 || years > MAX_YEARS)) {
+      process.stderr.write(`--years must be a whole number from 1 to ${MAX_YEARS}\n`);
+      failed = true;
+      return;
+    }
+    if (opts.scale !== 'region' && opts.scale !== 'national') {
+      process.stderr.write('--scale must be region or national\n');
+      failed = true;
+      return;
+    }
     const { database, deps } = await openDeps(config);
     try {
       await migrateToLatest(database.db as never);
@@ -155,6 +174,16 @@ program
       process.stdout.write(
         created.length ? `demo users created: ${created.join(', ')}\n` : 'demo users already present\n',
       );
+      if (!wantsData) return;
+      const result = await generateSyntheticData(deps, {
+        scale: opts.scale,
+        years,
+        seed: opts.seed,
+        ...(opts.until ? { until: opts.until } : {}),
+        env: config.env,
+        progress: createStderrProgress(),
+      });
+      process.stdout.write(`${describeGeneration(result)}\n`);
     } finally {
       await database.close();
     }
