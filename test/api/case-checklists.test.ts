@@ -7,30 +7,17 @@ import {
   scoreChecklist,
 } from '../../src/domain/casework/risk-checklist.ts';
 import { DOMESTIC_VIOLENCE_RISK_V1 } from '../../src/domain/casework/risk-checklists.ts';
-import { type ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_USERNAMES, DemoClients, type DemoUsername } from '../support/demo-clients.ts';
+import { type ApiClient, sampleReport, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 let caseId: string;
-const clients = new Map<string, ApiClient>();
+let clients: DemoClients;
 
-const USERS = [
-  'wijkteam.nijmegen',
-  'vt.intake',
-  'vt.teamleider',
-  'politie.nijmegen',
-  'regisseur.nijmegen',
-  'wijkteam.tiel',
-  'beleid.regio',
-  'beheer.regio',
-  'privacy.regio',
-] as const;
-type User = (typeof USERS)[number];
+const USERS = DEMO_USERNAMES;
+type User = DemoUsername;
 
-const client = (user: User) => {
-  const c = clients.get(user);
-  if (!c) throw new Error(`not signed in: ${user}`);
-  return c;
-};
+const client = (user: User) => clients.of(user);
 
 const ITEMS = listItems(DOMESTIC_VIOLENCE_RISK_V1).map((i) => i.id);
 const allAnswers = (answer: ChecklistAnswer, overrides: Record<string, ChecklistAnswer> = {}) => ({
@@ -77,7 +64,8 @@ const resultCount = async () =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const user of USERS) clients.set(user, await signIn(t, user));
+  clients = new DemoClients(t);
+  await clients.signInAll();
   const local = client('wijkteam.nijmegen');
   const report = await local.post<{ id: string }>(
     '/api/reports',

@@ -1,24 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMonitoringDue } from '../../src/modules/cases/closure-store.ts';
-import { type ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_USERNAMES, DemoClients, type DemoUsername } from '../support/demo-clients.ts';
+import { type ApiClient, sampleReport, startTestApp, type TestApp } from '../support/test-app.ts';
 
 // Monitoring, reasoned closure with a letter, reopening, and reports after closure (issue 3 §11).
 let t: TestApp;
-const clients = new Map<string, ApiClient>();
+let clients: DemoClients;
 const DAY = 86_400_000;
 
-const USERS = [
-  'wijkteam.nijmegen',
-  'vt.intake',
-  'vt.teamleider',
-  'politie.nijmegen',
-  'regisseur.nijmegen',
-  'wijkteam.tiel',
-  'beleid.regio',
-  'beheer.regio',
-  'privacy.regio',
-] as const;
-type User = (typeof USERS)[number];
+const USERS = DEMO_USERNAMES;
+type User = DemoUsername;
 
 type ErrorBody = {
   error: { code: string; details: { path: string; message: { nl: string; en: string } }[] };
@@ -48,14 +39,11 @@ type Overview = {
   nextCases: CaseLink[];
 };
 
-const client = (user: User) => {
-  const c = clients.get(user);
-  if (!c) throw new Error(`not signed in: ${user}`);
-  return c;
-};
+const client = (user: User) => clients.of(user);
 /** Sessions end after 15 idle minutes: after moving the clock, everyone signs in again. */
 async function signInAll() {
-  for (const user of USERS) clients.set(user, await signIn(t, user));
+  clients = new DemoClients(t);
+  await clients.signInAll();
 }
 async function advanceDays(days: number) {
   t.clock.advance(days * DAY);

@@ -1,30 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_BYTES } from '../../src/domain/casework/document-file.ts';
+import { DEMO_USERNAMES, DemoClients, type DemoUsername } from '../support/demo-clients.ts';
 import { FIXTURES } from '../support/document-fixtures.ts';
-import { type ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { type ApiClient, sampleReport, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 let caseId: string;
-const clients = new Map<string, ApiClient>();
+let clients: DemoClients;
 
-const USERS = [
-  'wijkteam.nijmegen',
-  'vt.intake',
-  'vt.teamleider',
-  'politie.nijmegen',
-  'regisseur.nijmegen',
-  'wijkteam.tiel',
-  'beleid.regio',
-  'beheer.regio',
-  'privacy.regio',
-] as const;
-type User = (typeof USERS)[number];
+const USERS = DEMO_USERNAMES;
+type User = DemoUsername;
 
-const client = (user: User) => {
-  const c = clients.get(user);
-  if (!c) throw new Error(`not signed in: ${user}`);
-  return c;
-};
+const client = (user: User) => clients.of(user);
 
 interface ErrorBody {
   error: {
@@ -102,7 +89,8 @@ const documentCount = async () =>
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const user of USERS) clients.set(user, await signIn(t, user));
+  clients = new DemoClients(t);
+  await clients.signInAll();
   const local = client('wijkteam.nijmegen');
   const report = await local.post<{ id: string }>(
     '/api/reports',

@@ -2,31 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeWorkingDayDeadline, HANDOVER_REFUSALS } from '../../src/domain/casework/handover.ts';
 import { runHandoverEscalation } from '../../src/jobs/handover-escalation.ts';
 import { HANDOVER_MESSAGES } from '../../src/modules/cases/handover-messages.ts';
-import { type ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_USERNAMES, DemoClients, type DemoUsername } from '../support/demo-clients.ts';
+import { type ApiClient, sampleReport, startTestApp, type TestApp } from '../support/test-app.ts';
 
 // Handovers between organisations (issue 3 §9): the receiving organisation sees the handover but not
 // the case until it accepts; refusals of the rules answer 422 and write nothing; the scheduler
 // escalates what nobody answered, once per slot.
 
 let t: TestApp;
-const clients = new Map<string, ApiClient>();
-const USERS = [
-  'wijkteam.nijmegen',
-  'vt.intake',
-  'vt.teamleider',
-  'politie.nijmegen',
-  'regisseur.nijmegen',
-  'wijkteam.tiel',
-  'beleid.regio',
-  'beheer.regio',
-  'privacy.regio',
-] as const;
-type User = (typeof USERS)[number];
-const as = (user: User) => {
-  const c = clients.get(user);
-  if (!c) throw new Error(`not signed in: ${user}`);
-  return c;
-};
+let clients: DemoClients;
+const USERS = DEMO_USERNAMES;
+type User = DemoUsername;
+const as = (user: User) => clients.of(user);
 
 type ErrorBody = {
   error: {
@@ -164,7 +151,8 @@ function expectRefusal(response: { status: number; body: unknown }, code: keyof 
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const user of USERS) clients.set(user, await signIn(t, user));
+  clients = new DemoClients(t);
+  await clients.signInAll();
   const caseId = await openCase();
   const candidates = await as('wijkteam.nijmegen').get<{
     organisations: { id: string; name: string }[];

@@ -2,30 +2,17 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMeasureReminders } from '../../src/jobs/measure-reminders.ts';
 import { listMeasureDeadlines } from '../../src/modules/cases/measure-store.ts';
-import { type ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_USERNAMES, DemoClients, type DemoUsername } from '../support/demo-clients.ts';
+import { type ApiClient, sampleReport, startTestApp, type TestApp } from '../support/test-app.ts';
 
 // Measures with legal clocks (issue 3 §7): impose, list, extend, refuse past the maximum, lift,
 // reminders, categories, and the authorization of every endpoint for every demo role.
 let t: TestApp;
-const clients = new Map<string, ApiClient>();
+let clients: DemoClients;
 
-const USERS = [
-  'wijkteam.nijmegen',
-  'vt.intake',
-  'vt.teamleider',
-  'politie.nijmegen',
-  'regisseur.nijmegen',
-  'wijkteam.tiel',
-  'beleid.regio',
-  'beheer.regio',
-  'privacy.regio',
-] as const;
-type User = (typeof USERS)[number];
-const client = (user: User) => {
-  const c = clients.get(user);
-  if (!c) throw new Error(`not signed in: ${user}`);
-  return c;
-};
+const USERS = DEMO_USERNAMES;
+type User = DemoUsername;
+const client = (user: User) => clients.of(user);
 
 type ErrorBody = {
   error: {
@@ -167,7 +154,8 @@ async function userAndOrganisation(username: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const user of USERS) clients.set(user, await signIn(t, user));
+  clients = new DemoClients(t);
+  await clients.signInAll();
 });
 afterAll(async () => {
   await t.close();

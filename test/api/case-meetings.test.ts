@@ -1,30 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listActionDeadlines } from '../../src/modules/cases/meeting-store.ts';
-import { type ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_USERNAMES, DemoClients, type DemoUsername } from '../support/demo-clients.ts';
+import { type ApiClient, sampleReport, startTestApp, type TestApp } from '../support/test-app.ts';
 
 // Multi-agency meetings (issue 3 §8): decisions become plan actions; categories decide who reads
 // a meeting's record and its information; owners and the coordinator close actions.
 let t: TestApp;
-const clients = new Map<string, ApiClient>();
+let clients: DemoClients;
 
-const USERS = [
-  'wijkteam.nijmegen',
-  'vt.intake',
-  'vt.teamleider',
-  'politie.nijmegen',
-  'regisseur.nijmegen',
-  'wijkteam.tiel',
-  'beleid.regio',
-  'beheer.regio',
-  'privacy.regio',
-] as const;
-type User = (typeof USERS)[number];
-const client = (user: User) => {
-  const c = clients.get(user);
-  if (!c) throw new Error(`not signed in: ${user}`);
-  return c;
-};
+const USERS = DEMO_USERNAMES;
+type User = DemoUsername;
+const client = (user: User) => clients.of(user);
 
 type ErrorBody = {
   error: {
@@ -184,7 +171,8 @@ async function auditActions(caseId: string) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  for (const user of USERS) clients.set(user, await signIn(t, user));
+  clients = new DemoClients(t);
+  await clients.signInAll();
 });
 afterAll(async () => {
   await t.close();

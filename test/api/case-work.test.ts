@@ -1,33 +1,21 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, sampleReport, signIn, startTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_USERNAMES, DemoClients, type DemoUsername } from '../support/demo-clients.ts';
+import { sampleReport, startTestApp, type TestApp } from '../support/test-app.ts';
 
 // "Mijn werk" and the household timeline (issue 3 §12): what is due this week and what is overdue
 // for the signed-in professional's organisation, handovers waiting for it, nothing of cases one is
 // not on; the timeline holds back what the reader's categories may not read.
 let t: TestApp;
-const clients = new Map<string, ApiClient>();
+let clients: DemoClients;
 const AMSTERDAM = 'Europe/Amsterdam';
 
-const USERS = [
-  'wijkteam.nijmegen',
-  'vt.intake',
-  'vt.teamleider',
-  'politie.nijmegen',
-  'regisseur.nijmegen',
-  'wijkteam.tiel',
-  'beleid.regio',
-  'beheer.regio',
-  'privacy.regio',
-] as const;
-type User = (typeof USERS)[number];
-const client = (user: User) => {
-  const c = clients.get(user);
-  if (!c) throw new Error(`not signed in: ${user}`);
-  return c;
-};
+const USERS = DEMO_USERNAMES;
+type User = DemoUsername;
+const client = (user: User) => clients.of(user);
 async function signInAll() {
-  for (const user of USERS) clients.set(user, await signIn(t, user));
+  clients = new DemoClients(t);
+  await clients.signInAll();
 }
 /** Moves the test clock to an Amsterdam wall-clock moment (forward only) and signs everyone in again. */
 async function setAmsterdam(isoLocal: string) {
