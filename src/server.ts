@@ -8,6 +8,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { startDemoData } from './modules/demo/demo-data.ts';
 import { seedDemo } from './modules/demo/seed-demo.ts';
 import type { Deps } from './modules/deps.ts';
 import { loadKeys } from './security/keys.ts';
@@ -57,12 +58,15 @@ export async function startServer(
           onError: (error) => app.log.error({ err: { type: error.name } }, 'scheduler error'),
         });
   const url = await app.listen({ host: config.host, port: config.port });
+  // The demo region's figures are made in the background, once per data directory (demo-data.ts).
+  const demoData = options.demo ? startDemoData(deps, { env: config.env, engine: database.engine }) : null;
   return {
     app,
     database,
     boss,
     url,
     async stop() {
+      await demoData?.stop();
       await app.close();
       await boss?.stop({ graceful: false, wait: true });
       await database.close();

@@ -148,8 +148,10 @@ export function ReportsPage() {
   const now = new Date();
   const thisYear = now.getFullYear();
   const [kind, setKind] = useState<ReportKind>('quarterly');
-  const [year, setYear] = useState(thisYear);
-  const [quarter, setQuarter] = useState(Math.floor(now.getMonth() / 3) + 1);
+  // A quarterly report is about a whole quarter: the default is the last one that has ended.
+  const lastEnded = Math.floor(now.getMonth() / 3) || 4;
+  const [year, setYear] = useState(lastEnded === 4 ? thisYear - 1 : thisYear);
+  const [quarter, setQuarter] = useState(lastEnded);
   const [from, setFrom] = useState(`${thisYear - 1}-01-01`);
   const [to, setTo] = useState(`${thisYear - 1}-12-31`);
   const [municipality, setMunicipality] = useState('');

@@ -6,7 +6,10 @@ import { formatNumber } from '../../lib/format.ts';
 
 const WIDTH = 640;
 const HEIGHT = 240;
-const PAD = { left: 56, right: 16, top: 16, bottom: 36 };
+// Room on the right for half of the last quarter's label, which is centred on its point.
+const PAD = { left: 56, right: 32, top: 16, bottom: 36 };
+/** At most this many quarter labels under the axis; with more quarters every n-th, ending at the last. */
+const MAX_LABELS = 8;
 const LINE = '#1c5d99';
 const REFERENCE = '#8a4b00';
 
@@ -65,6 +68,7 @@ export function TrendChart({
   if (current.length) segments.push(current);
   const first = shown[0];
   const last = shown.at(-1);
+  const labelEvery = Math.ceil(points.length / MAX_LABELS);
   return (
     <figure className="kring-section kring-chart">
       <svg
@@ -118,9 +122,11 @@ export function TrendChart({
         {points.map((p, i) => (
           <g key={p.label}>
             {p.value !== null ? <circle cx={x(i)} cy={y(p.value)} r="4" fill={LINE} /> : null}
-            <text x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" fontSize="11" fill="#333333">
-              {p.label}
-            </text>
+            {(points.length - 1 - i) % labelEvery === 0 ? (
+              <text x={x(i)} y={HEIGHT - PAD.bottom + 18} textAnchor="middle" fontSize="11" fill="#333333">
+                {p.label}
+              </text>
+            ) : null}
           </g>
         ))}
       </svg>
