@@ -15,6 +15,24 @@ export interface InsightReferenceFigureTable {
   entered_at: Date;
 }
 
+/** The unprotected counts of one region and quarter (0018-insight-indexes.ts), see store.ts. */
+export interface InsightQuarterSummaryTable {
+  region_id: number;
+  quarter: string;
+  version: number;
+  /** A QuarterSummary (src/domain/insight/quarter-summary.ts) as JSON. */
+  counts: unknown;
+  computed_at: Date;
+}
+
+/** A note that a region's quarter (or '*': all its quarters) changed since its summary. */
+export interface InsightStaleQuarterTable {
+  region_id: number;
+  quarter: string;
+}
+
 export interface InsightTables {
   insight_reference_figure: InsightReferenceFigureTable;
+  insight_quarter_summary: InsightQuarterSummaryTable;
+  insight_stale_quarter: InsightStaleQuarterTable;
 }

@@ -16,6 +16,8 @@ import * as monitoringClosure from './0014-monitoring-closure.ts';
 import * as insight from './0015-insight.ts';
 import * as outsideFigures from './0016-outside-figures.ts';
 import * as regionAgreements from './0017-region-agreements.ts';
+import * as insightIndexes from './0018-insight-indexes.ts';
+import * as caseworkIndexes from './0019-casework-indexes.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0015-insight': insight,
   '0016-outside-figures': outsideFigures,
   '0017-region-agreements': regionAgreements,
+  '0018-insight-indexes': insightIndexes,
+  '0019-casework-indexes': caseworkIndexes,
 };

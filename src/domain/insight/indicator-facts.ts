@@ -4,10 +4,13 @@ import { type QuarterKey, quarterOf } from './quarters.ts';
 import type { ReporterCategory } from './reporter-category.ts';
 
 /**
- * The facts indicators are computed from: one per report, advice request, investigation, case or
- * assessment, holding nothing that identifies a person (municipality, instants, codes). The store
- * reads them; the functions here turn them into unprotected counts, which go through disclosure
- * control (src/modules/insight/disclosure-gate.ts) before anyone sees them.
+ * The facts indicators are defined over: one per report, advice request, investigation, case or
+ * assessment, holding nothing that identifies a person (municipality, instants, codes), and the
+ * functions that turn them into unprotected counts keyed by row and column. The store does not
+ * read facts one by one: it groups them in SQL per region and quarter (./quarter-summary.ts,
+ * src/modules/insight/store.ts), and quarter-summary.test.ts checks that the summaries give the
+ * same counts as these functions. Counts go through disclosure control
+ * (src/modules/insight/disclosure-gate.ts) before anyone sees them.
  */
 export interface ReportFact {
   municipality: string;

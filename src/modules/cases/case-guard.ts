@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { auditActor, type RequestContext, readerOf, requireActor } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
-import { findVisibleCaseIds, isCaseServedBy, loadCaseHeader } from './store.ts';
+import { findVisibleCaseIds, loadVisibleCaseHeader } from './store.ts';
 
 /** The reader of a case, as the case rules see them; refuses roles that never see a case. */
 export function caseReaderOf(ctx: RequestContext) {
@@ -43,10 +43,10 @@ export async function loadAuthorizedCase(
   guard: Awaited<ReturnType<typeof authorizeCase>>,
   caseId: string,
 ) {
-  if (!(await findVisibleCaseIds(trx, guard.scope, [caseId])).has(caseId)) throw new AppError('not_found');
-  const header = await loadCaseHeader(trx, caseId);
-  if (!header) throw new AppError('not_found');
-  const servedByVeiligThuis = await isCaseServedBy(trx, caseId, guard.scope.veiligThuisOrganisationId);
+  const row = await loadVisibleCaseHeader(trx, guard.scope, caseId, guard.scope.veiligThuisOrganisationId);
+  if (!row?.visible) throw new AppError('not_found');
+  const { visible: _visible, served_by_veilig_thuis, ...header } = row;
+  const servedByVeiligThuis = served_by_veilig_thuis === true;
   return {
     header,
     servedByVeiligThuis,

@@ -127,27 +127,27 @@ export async function listMonitoringDue(
       'm.window_starts_at',
       'm.due_at',
     ])
+    // Driven from the user's cases (a handful, by index), not from every open moment in the region.
+    .where('m.case_id', 'in', (eb) =>
+      eb
+        .selectFrom('case_team_member as tm')
+        .select('tm.case_id')
+        .where('tm.user_id', '=', params.userId)
+        .where('tm.organisation_id', '=', params.organisationId)
+        .where('tm.left_at', 'is', null)
+        .union(
+          eb
+            .selectFrom('household_case as coordinated')
+            .select('coordinated.id as case_id')
+            .where('coordinated.coordinator_user_id', '=', params.userId)
+            .where('coordinated.coordinator_organisation_id', '=', params.organisationId)
+            .where('coordinated.phase', '=', 'monitoring'),
+        ),
+    )
     .where('m.ended_at', 'is', null)
     .where('m.due_at', '>=', params.from)
     .where('m.due_at', '<=', params.to)
     .where('hc.phase', '=', 'monitoring')
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('hc.coordinator_user_id', '=', params.userId),
-          eb('hc.coordinator_organisation_id', '=', params.organisationId),
-        ]),
-        eb.exists(
-          eb
-            .selectFrom('case_team_member as tm')
-            .select('tm.id')
-            .whereRef('tm.case_id', '=', 'hc.id')
-            .where('tm.user_id', '=', params.userId)
-            .where('tm.organisation_id', '=', params.organisationId)
-            .where('tm.left_at', 'is', null),
-        ),
-      ]),
-    )
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

@@ -16,11 +16,8 @@ import {
   findCaseOfReport,
   findVisibleCaseIds,
   listTeamCases,
-  loadActiveTeam,
-  loadCaseDetailParts,
-  loadCaseMembers,
+  loadCasePage,
   loadReportForCase,
-  loadSafetyPlanVersions,
   loadUserNames,
 } from './store.ts';
 
@@ -31,12 +28,7 @@ export async function getCase(deps: Deps, ctx: RequestContext, caseId: string) {
   const guard = await authorizeCase(deps, ctx, caseId, 'case.read');
   return deps.db.transaction().execute(async (trx) => {
     const { header, servedByVeiligThuis, manageTeam } = await loadAuthorizedCase(trx, guard, caseId);
-    const [members, team, parts, planVersions] = await Promise.all([
-      loadCaseMembers(trx, caseId),
-      loadActiveTeam(trx, caseId),
-      loadCaseDetailParts(trx, caseId),
-      loadSafetyPlanVersions(trx, caseId),
-    ]);
+    const { members, team, parts, planVersions } = await loadCasePage(trx, caseId);
     const plan = planVersions.at(-1);
     const userNames = await loadUserNames(trx, plan ? plan.agreements.map((a) => a.ownerUserId) : []);
     const inTeam = team.some(

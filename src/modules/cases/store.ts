@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../db/schema.ts';
 import type { CaseScope } from '../../domain/casework/case-access.ts';
 import { type HouseholdPerson, isSameHouseholdMember } from '../../domain/casework/household-match.ts';
@@ -26,7 +27,7 @@ function visibleTo(scope: CaseScope) {
       );
     }
     if (scope.veiligThuisOrganisationId) alternatives.push(servedBy(eb, scope.veiligThuisOrganisationId));
-    return alternatives.length > 0 ? eb.or(alternatives) : eb.val(false);
+    return alternatives.length > 0 ? eb.or(alternatives) : eb.lit(false);
   };
 }
 
@@ -50,17 +51,6 @@ export async function findVisibleCaseIds(db: Db, scope: CaseScope, ids: readonly
     .where(visibleTo(scope))
     .execute();
   return new Set(rows.map((r) => r.id));
-}
-
-export async function isCaseServedBy(db: Db, caseId: string, organisationId: string | null) {
-  if (!organisationId) return false;
-  const row = await db
-    .selectFrom('household_case')
-    .select('household_case.id')
-    .where('household_case.id', '=', caseId)
-    .where((eb) => servedBy(eb, organisationId))
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Persons of a report, with what matching needs. Read for casework only, never returned as such. */
@@ -129,11 +119,24 @@ export async function findOpenCaseOfHousehold(
   );
 }
 
+const caseMembersQuery = (db: Db, caseId: string) =>
+  db.selectFrom('case_member').selectAll().where('case_id', '=', caseId).orderBy('position');
+
 export async function loadCaseMembers(db: Db, caseId: string) {
-  return db.selectFrom('case_member').selectAll().where('case_id', '=', caseId).orderBy('position').execute();
+  return caseMembersQuery(db, caseId).execute();
 }
 
-export async function loadCaseHeader(db: Db, caseId: string) {
+/**
+ * The case header with, in the same statement, whether the scope still sees the case and whether
+ * the given Veilig Thuis organisation serves its municipality: the guard of every case request
+ * in one round trip instead of three.
+ */
+export async function loadVisibleCaseHeader(
+  db: Db,
+  scope: CaseScope,
+  caseId: string,
+  veiligThuisOrganisationId: string | null,
+) {
   return db
     .selectFrom('household_case')
     .innerJoin('municipality', 'municipality.cbs_code', 'household_case.municipality_code')
@@ -151,12 +154,21 @@ export async function loadCaseHeader(db: Db, caseId: string) {
       'co.name as coordinator_organisation',
       'household_case.opened_at',
     ])
+    .select((eb) => {
+      const cases = eb as unknown as ExpressionBuilder<DB, 'household_case'>;
+      return [
+        visibleTo(scope)(cases).as('visible'),
+        (veiligThuisOrganisationId ? servedBy(cases, veiligThuisOrganisationId) : eb.lit(false)).as(
+          'served_by_veilig_thuis',
+        ),
+      ];
+    })
     .where('household_case.id', '=', caseId)
     .executeTakeFirst();
 }
 
-export async function loadActiveTeam(db: Db, caseId: string) {
-  return db
+const activeTeamQuery = (db: Db, caseId: string) =>
+  db
     .selectFrom('case_team_member as tm')
     .innerJoin('app_user', 'app_user.id', 'tm.user_id')
     .innerJoin('organisation', 'organisation.id', 'tm.organisation_id')
@@ -171,82 +183,110 @@ export async function loadActiveTeam(db: Db, caseId: string) {
     ])
     .where('tm.case_id', '=', caseId)
     .where('tm.left_at', 'is', null)
-    .orderBy('tm.joined_at')
-    .execute();
+    .orderBy('tm.joined_at');
+
+export async function loadActiveTeam(db: Db, caseId: string) {
+  return activeTeamQuery(db, caseId).execute();
 }
 
-export async function loadCaseDetailParts(db: Db, caseId: string) {
-  const [reports, phaseHistory, assessments, scores, actions, notes] = await Promise.all([
-    db
-      .selectFrom('case_report')
-      .innerJoin('report', 'report.id', 'case_report.report_id')
-      .select(['report.id', 'report.reference', 'report.received_at', 'case_report.attached_at'])
-      .where('case_report.case_id', '=', caseId)
-      .orderBy('report.received_at')
-      .execute(),
-    db
-      .selectFrom('case_phase_change as pc')
-      .innerJoin('app_user', 'app_user.id', 'pc.changed_by_user_id')
-      .select(['pc.from_phase', 'pc.to_phase', 'pc.reason', 'app_user.display_name', 'pc.changed_at'])
-      .where('pc.case_id', '=', caseId)
-      .orderBy('pc.changed_at')
-      .orderBy('pc.id')
-      .execute(),
-    db
-      .selectFrom('case_assessment as a')
-      .innerJoin('app_user', 'app_user.id', 'a.recorded_by_user_id')
-      .select([
-        'a.id',
-        'a.assessed_at',
-        'app_user.display_name',
-        'a.concerns',
-        'a.min_score',
-        'a.median_score',
-      ])
-      .where('a.case_id', '=', caseId)
-      .orderBy('a.assessed_at')
-      .execute(),
-    db
-      .selectFrom('case_assessment_score as s')
-      .innerJoin('case_assessment as a', 'a.id', 's.assessment_id')
-      .select(['s.assessment_id', 's.participant_label', 's.participant_type', 's.score'])
-      .where('a.case_id', '=', caseId)
-      .orderBy('s.assessment_id')
-      .orderBy('s.position')
-      .execute(),
-    db
-      .selectFrom('case_action as ac')
-      .innerJoin('app_user', 'app_user.id', 'ac.owner_user_id')
-      .select([
-        'ac.id',
-        'ac.assessment_id',
-        'ac.description',
-        'app_user.display_name',
-        'ac.due_on',
-        'ac.status',
-      ])
-      .where('ac.case_id', '=', caseId)
-      .orderBy('ac.assessment_id')
-      .orderBy('ac.position')
-      .execute(),
-    db
-      .selectFrom('case_note as n')
-      .innerJoin('organisation', 'organisation.id', 'n.organisation_id')
-      .innerJoin('app_user', 'app_user.id', 'n.author_user_id')
-      .select([
-        'n.id',
-        'n.category',
-        'n.organisation_id',
-        'organisation.name as organisation_name',
-        'app_user.display_name',
-        'n.body',
-        'n.created_at',
-      ])
-      .where('n.case_id', '=', caseId)
-      .orderBy('n.created_at')
-      .execute(),
-  ]);
-  return { reports, phaseHistory, assessments, scores, actions, notes };
+/** The queries of the case page's parts, each by index on the case id. */
+const caseDetailQueries = (db: Db, caseId: string) => ({
+  reports: db
+    .selectFrom('case_report')
+    .innerJoin('report', 'report.id', 'case_report.report_id')
+    .select(['report.id', 'report.reference', 'report.received_at', 'case_report.attached_at'])
+    .where('case_report.case_id', '=', caseId)
+    .orderBy('report.received_at'),
+  phaseHistory: db
+    .selectFrom('case_phase_change as pc')
+    .innerJoin('app_user', 'app_user.id', 'pc.changed_by_user_id')
+    .select(['pc.from_phase', 'pc.to_phase', 'pc.reason', 'app_user.display_name', 'pc.changed_at'])
+    .where('pc.case_id', '=', caseId)
+    .orderBy('pc.changed_at')
+    .orderBy('pc.id'),
+  assessments: db
+    .selectFrom('case_assessment as a')
+    .innerJoin('app_user', 'app_user.id', 'a.recorded_by_user_id')
+    .select(['a.id', 'a.assessed_at', 'app_user.display_name', 'a.concerns', 'a.min_score', 'a.median_score'])
+    .where('a.case_id', '=', caseId)
+    .orderBy('a.assessed_at'),
+  scores: db
+    .selectFrom('case_assessment_score as s')
+    .innerJoin('case_assessment as a', 'a.id', 's.assessment_id')
+    .select(['s.assessment_id', 's.participant_label', 's.participant_type', 's.score'])
+    .where('a.case_id', '=', caseId)
+    .orderBy('s.assessment_id')
+    .orderBy('s.position'),
+  actions: db
+    .selectFrom('case_action as ac')
+    .innerJoin('app_user', 'app_user.id', 'ac.owner_user_id')
+    .select([
+      'ac.id',
+      'ac.assessment_id',
+      'ac.description',
+      'app_user.display_name',
+      'ac.due_on',
+      'ac.status',
+    ])
+    .where('ac.case_id', '=', caseId)
+    .orderBy('ac.assessment_id')
+    .orderBy('ac.position'),
+  notes: db
+    .selectFrom('case_note as n')
+    .innerJoin('organisation', 'organisation.id', 'n.organisation_id')
+    .innerJoin('app_user', 'app_user.id', 'n.author_user_id')
+    .select([
+      'n.id',
+      'n.category',
+      'n.organisation_id',
+      'organisation.name as organisation_name',
+      'app_user.display_name',
+      'n.body',
+      'n.created_at',
+    ])
+    .where('n.case_id', '=', caseId)
+    .orderBy('n.created_at'),
+});
+
+/**
+ * Everything the case page shows of one case — members, active team, reports, phase history,
+ * assessments with scores and actions, notes, safety-plan versions — in ONE statement: each part
+ * is aggregated to a JSON array (its own ORDER BY kept), instead of ten round trips.
+ */
+export async function loadCasePage(db: Db, caseId: string) {
+  const q = caseDetailQueries(db, caseId);
+  const row = await db
+    .selectNoFrom([
+      jsonArrayFrom(caseMembersQuery(db, caseId)).as('members'),
+      jsonArrayFrom(activeTeamQuery(db, caseId)).as('team'),
+      jsonArrayFrom(q.reports).as('reports'),
+      jsonArrayFrom(q.phaseHistory).as('phaseHistory'),
+      jsonArrayFrom(q.assessments).as('assessments'),
+      jsonArrayFrom(q.scores).as('scores'),
+      jsonArrayFrom(q.actions).as('actions'),
+      jsonArrayFrom(q.notes).as('notes'),
+      jsonArrayFrom(safetyPlanVersionsQuery(db, caseId)).as('planVersions'),
+    ])
+    .executeTakeFirstOrThrow();
+  // Instants come back from JSON as ISO 8601 text with the offset; dates stay yyyy-mm-dd text.
+  const instant = (value: string) => new Date(value);
+  return {
+    members: row.members,
+    team: row.team.map((m) => ({ ...m, joined_at: instant(m.joined_at) })),
+    parts: {
+      reports: row.reports.map((r) => ({
+        ...r,
+        received_at: instant(r.received_at),
+        attached_at: instant(r.attached_at),
+      })),
+      phaseHistory: row.phaseHistory.map((p) => ({ ...p, changed_at: instant(p.changed_at) })),
+      assessments: row.assessments.map((a) => ({ ...a, assessed_at: instant(a.assessed_at) })),
+      scores: row.scores,
+      actions: row.actions,
+      notes: row.notes.map((n) => ({ ...n, created_at: instant(n.created_at) })),
+    },
+    planVersions: row.planVersions.map((v) => ({ ...v, changed_at: instant(v.changed_at) })),
+  };
 }
 
 export async function findLatestAssessment(db: Db, caseId: string) {
@@ -348,8 +388,8 @@ export async function findClientMembership(
   return query.orderBy('organisation.name').executeTakeFirst();
 }
 
-export async function loadSafetyPlanVersions(db: Db, caseId: string) {
-  return db
+const safetyPlanVersionsQuery = (db: Db, caseId: string) =>
+  db
     .selectFrom('case_safety_plan_version as v')
     .innerJoin('app_user', 'app_user.id', 'v.changed_by_user_id')
     .innerJoin('organisation', 'organisation.id', 'v.organisation_id')
@@ -365,8 +405,10 @@ export async function loadSafetyPlanVersions(db: Db, caseId: string) {
       'organisation.name as organisation_name',
     ])
     .where('v.case_id', '=', caseId)
-    .orderBy('v.version')
-    .execute();
+    .orderBy('v.version');
+
+export async function loadSafetyPlanVersions(db: Db, caseId: string) {
+  return safetyPlanVersionsQuery(db, caseId).execute();
 }
 
 /** Whether the current (latest) version of the case's safety plan is agreed. */

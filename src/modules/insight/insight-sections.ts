@@ -2,29 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { IndicatorDefinition } from '../../domain/insight/catalogue.ts';
 import type { ProtectedTable, PublishedCell } from '../../domain/insight/disclosure.ts';
-import {
-  assessmentOutcome,
-  daysToAssessmentByQuarter,
-  investigationOutcome,
-  type ReportFact,
-  reReportOutcome,
-  type ShareOutcome,
-  safetyScoreByQuarter,
-  shareColumn,
-  tally,
-  tallyByMunicipalityQuarter,
-  tallyCasesWaiting,
-  tallyShare,
-  toCountTable,
-} from '../../domain/insight/indicator-facts.ts';
-import {
-  type QuarterKey,
-  quarterEnd,
-  quarterOf,
-  quarterStart,
-  quartersOfYear,
-  quarterYear,
-} from '../../domain/insight/quarters.ts';
+import { type ShareOutcome, shareColumn, toCountTable } from '../../domain/insight/indicator-facts.ts';
+import type { InsightCounts } from '../../domain/insight/quarter-summary.ts';
+import { type QuarterKey, quartersOfYear, quarterYear } from '../../domain/insight/quarters.ts';
 import { REPORTER_CATEGORIES } from '../../domain/insight/reporter-category.ts';
 import { type PublishedShare, sumPublished } from '../../domain/insight/table-view.ts';
 import { VIOLENCE_KINDS } from '../../domain/violence-kind.ts';
@@ -39,12 +19,9 @@ import {
 } from './insight-labels.ts';
 import type { LocalisedText } from './report-document.ts';
 import {
-  loadAdviceFacts,
-  loadAssessmentFacts,
-  loadCaseFacts,
-  loadInvestigationFacts,
+  loadInsightCounts,
   loadPopulation,
-  loadReportFacts,
+  type PopulationFigure,
   type RegionMunicipality,
 } from './store.ts';
 
@@ -105,32 +82,9 @@ export interface InsightSelection {
 
 const YES_NO: readonly ShareOutcome[] = ['yes', 'no'];
 
-interface Facts {
-  reports: ReportFact[];
-  advice: Awaited<ReturnType<typeof loadAdviceFacts>>;
-  investigations: Awaited<ReturnType<typeof loadInvestigationFacts>>;
-  cases: Awaited<ReturnType<typeof loadCaseFacts>>;
-  openCases: Awaited<ReturnType<typeof loadCaseFacts>>;
-  assessments: Awaited<ReturnType<typeof loadAssessmentFacts>>;
-}
-
-async function loadFacts(db: Kysely<DB>, scope: InsightScope, years: number[]): Promise<Facts> {
-  const first = years[0] ?? 0;
-  const last = years.at(-1) ?? 0;
-  const w = {
-    regionId: scope.regionId,
-    codes: scope.municipalities.map((m) => m.code),
-    from: quarterStart(`${first}-Q1`),
-    to: quarterEnd(`${last}-Q4`),
-  };
-  // One after the other: PGlite has a single connection, and on PostgreSQL the pool is shared.
-  const reports = await loadReportFacts(db, w);
-  const advice = await loadAdviceFacts(db, w);
-  const investigations = await loadInvestigationFacts(db, w);
-  const cases = await loadCaseFacts(db, w);
-  const openCases = await loadCaseFacts(db, w, { openOnly: true });
-  const assessments = await loadAssessmentFacts(db, w);
-  return { reports, advice, investigations, cases, openCases, assessments };
+/** The whole years of quarters a selection's canonical tables cover. */
+export function yearsOf(selection: InsightSelection): number[] {
+  return [...new Set(selection.quarters.map(quarterYear))].sort((a, b) => a - b);
 }
 
 /**
@@ -145,8 +99,30 @@ export async function computeSections(
   indicators: readonly IndicatorDefinition[],
   now: Date,
 ): Promise<InsightSection[]> {
-  const years = [...new Set(selection.quarters.map(quarterYear))].sort((a, b) => a - b);
-  const facts = await loadFacts(db, scope, years);
+  const years = yearsOf(selection);
+  const counts = await loadInsightCounts(
+    db,
+    { id: scope.regionId, codes: scope.municipalities.map((m) => m.code) },
+    years,
+    now,
+  );
+  const population = await loadPopulation(db, selection.rows, years.at(-1) ?? 0);
+  return buildSections(gate, scope, selection, indicators, counts, population);
+}
+
+/**
+ * The published sections from unprotected counts: every number passes the gate here. Pure, so the
+ * benchmark can feed it counts computed elsewhere (DuckDB) and compare what comes out.
+ */
+export function buildSections(
+  gate: DisclosureGate,
+  scope: InsightScope,
+  selection: InsightSelection,
+  indicators: readonly IndicatorDefinition[],
+  counts: InsightCounts,
+  population: ReadonlyMap<string, PopulationFigure>,
+): InsightSection[] {
+  const years = yearsOf(selection);
   const allCodes = scope.municipalities.map((m) => m.code);
   const nameOf = new Map(scope.municipalities.map((m) => [m.code, m.name]));
   const rowLabels = selection.rows.map((code) => ({
@@ -212,15 +188,13 @@ export async function computeSections(
   let reportView: ProtectedTable | null = null;
   let adviceView: ProtectedTable | null = null;
   const reportsView = () => {
-    reportView ??= municipalityView(tallyByMunicipalityQuarter(facts.reports, (f) => f.receivedAt));
+    reportView ??= municipalityView(counts.reports);
     return reportView;
   };
   const advicesView = () => {
-    adviceView ??= municipalityView(tallyByMunicipalityQuarter(facts.advice, (f) => f.receivedAt));
+    adviceView ??= municipalityView(counts.advice);
     return adviceView;
   };
-  const populationYear = years.at(-1) ?? 0;
-  const population = await loadPopulation(db, selection.rows, populationYear);
   const periodYears = selection.quarters.length / 4;
   const rateSection = (indicator: IndicatorDefinition, view: ProtectedTable): InsightSection => {
     const rateRow = (key: string, label: LocalisedText, count: PublishedCell, codes: string[]): RateRow => {
@@ -274,14 +248,7 @@ export async function computeSections(
             indicator: i.code,
             rows: VIOLENCE_KINDS.map((k) => ({ key: k, label: VIOLENCE_KIND_LABELS[k] })),
             columns: quarterColumns,
-            table: regionBreakdown(
-              VIOLENCE_KINDS,
-              tally(
-                facts.reports,
-                (f) => f.violenceKinds,
-                (f) => quarterOf(f.receivedAt),
-              ),
-            ),
+            table: regionBreakdown(VIOLENCE_KINDS, counts.violenceKinds),
             trend: false,
           }
         : null,
@@ -292,30 +259,15 @@ export async function computeSections(
             indicator: i.code,
             rows: REPORTER_CATEGORIES.map((k) => ({ key: k, label: REPORTER_CATEGORY_LABELS[k] })),
             columns: quarterColumns,
-            table: regionBreakdown(
-              REPORTER_CATEGORIES,
-              tally(
-                facts.reports,
-                (f) => f.reporterCategory,
-                (f) => quarterOf(f.receivedAt),
-              ),
-            ),
+            table: regionBreakdown(REPORTER_CATEGORIES, counts.reporters),
             trend: false,
           }
         : null,
     'process.assessment_in_time': (i) =>
-      shareSection(
-        i,
-        tallyShare(
-          facts.reports,
-          (f) => f.receivedAt,
-          (f) => assessmentOutcome(f, now),
-        ),
-        SHARE_LABELS['process.assessment_in_time'],
-      ),
+      shareSection(i, counts.assessmentInTime, SHARE_LABELS['process.assessment_in_time']),
     'process.days_to_assessment': (i) => {
       if (!scope.complete) return null;
-      const byQuarter = daysToAssessmentByQuarter(facts.reports);
+      const byQuarter = counts.daysToAssessment;
       return {
         kind: 'series',
         indicator: i.code,
@@ -326,42 +278,26 @@ export async function computeSections(
       };
     },
     'process.investigation_in_time': (i) =>
-      shareSection(
-        i,
-        tallyShare(facts.investigations, (f) => f.concludedAt, investigationOutcome),
-        SHARE_LABELS['process.investigation_in_time'],
-      ),
+      shareSection(i, counts.investigationInTime, SHARE_LABELS['process.investigation_in_time']),
     'process.cases_waiting': (i) => ({
       kind: 'table',
       indicator: i.code,
       rows: rowLabels,
       columns: [{ key: 'waiting', label: WAITING_LABEL }],
       table: gate.view(
-        [gate.protect(toCountTable(allCodes, ['waiting'], tallyCasesWaiting(facts.openCases)))],
+        [gate.protect(toCountTable(allCodes, ['waiting'], counts.casesWaiting))],
         selection.rows,
         ['waiting'],
       ),
       trend: false,
     }),
     'outcome.re_report_rate': (i) =>
-      shareSection(
-        i,
-        tallyShare(facts.reports, (f) => f.receivedAt, reReportOutcome),
-        SHARE_LABELS['outcome.re_report_rate'],
-      ),
+      shareSection(i, counts.reReports, SHARE_LABELS['outcome.re_report_rate']),
     'outcome.stable_safety_share': (i) =>
-      shareSection(
-        i,
-        tallyShare(
-          facts.cases,
-          (f) => f.openedAt,
-          (f) => (f.reachedStableSafety ? 'yes' : 'no'),
-        ),
-        SHARE_LABELS['outcome.stable_safety_share'],
-      ),
+      shareSection(i, counts.stableSafety, SHARE_LABELS['outcome.stable_safety_share']),
     'outcome.safety_score': (i) => {
       if (!scope.complete) return null;
-      const byQuarter = safetyScoreByQuarter(facts.assessments);
+      const byQuarter = counts.safetyScore;
       return {
         kind: 'series',
         indicator: i.code,

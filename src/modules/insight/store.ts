@@ -1,19 +1,28 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { classifyReport, type EarlierInvolvement } from '../../domain/casework/report-classification.ts';
-import type {
-  AdviceFact,
-  AssessmentFact,
-  CaseFact,
-  InvestigationFact,
-  ReportFact,
-} from '../../domain/insight/indicator-facts.ts';
-import { categoriseReporter } from '../../domain/insight/reporter-category.ts';
+import {
+  assembleSummaries,
+  countsFromSummaries,
+  emptyQuarterSummary,
+  type InsightCounts,
+  type LiveCounts,
+  type QuarterSummary,
+  type SummaryGroups,
+} from '../../domain/insight/quarter-summary.ts';
+import {
+  parseQuarter,
+  type QuarterKey,
+  quarterEnd,
+  quarterStart,
+  quartersOfYear,
+} from '../../domain/insight/quarters.ts';
 
 /**
  * Queries of regional insight. They read facts without names, dates of birth or free text: only
- * municipality codes, instants and codes leave this file (identities are compared inside SQL for
- * the re-report classification and never selected).
+ * municipality codes, instants, codes and counts leave this file (identities are compared inside
+ * SQL for the re-report classification and never selected). Counts are grouped in SQL per region
+ * and quarter and kept in insight_quarter_summary (migration 0018), recomputed when a change to
+ * the records was noted.
  */
 
 export interface RegionMunicipality {
@@ -78,6 +87,12 @@ export async function loadPopulation(
   return out;
 }
 
+/** The version of the summary's definitions: bump it when a count changes meaning, and every summary is recomputed. */
+export const SUMMARY_VERSION = 1;
+
+/** Advisory lock class of a summary recomputation (second key: the region). */
+const SUMMARY_LOCK = 5_018;
+
 interface Window {
   regionId: number;
   codes: readonly string[];
@@ -85,173 +100,260 @@ interface Window {
   to: Date;
 }
 
+const inRegion = (column: string, w: Window) =>
+  sql`${sql.ref(`r.region_id`)} = ${w.regionId} and ${sql.ref(column)} in (${sql.join(w.codes)})`;
+
 /**
- * Earlier reports about the same people: same BSN key, or (when either lacks one) exactly the same
- * normalised name and date of birth. Earlier reports in every region count, as in the national
- * Veilig Thuis register.
+ * The counts of every quarter in the window, grouped in SQL. Re-reports follow classifyReport
+ * (src/domain/casework/report-classification.ts): earlier reports about the same people (same BSN
+ * key, or when either lacks one the same normalised name and date of birth; in every region)
+ * received strictly before; a follow-up report when one of them was still going on (no end of
+ * involvement, or one after receipt), a re-report when all had ended, else a first report.
  */
-async function loadEarlierInvolvement(db: Kysely<DB>, w: Window) {
-  const name = (alias: string) =>
-    sql.raw(`lower(regexp_replace(trim(${alias}.full_name), '\\s+', ' ', 'g'))`);
-  const { rows } = await sql<{ report_id: string; received_at: Date; involvement_ended_at: Date | null }>`
+async function summariseWindow(db: Kysely<DB>, w: Window): Promise<Map<QuarterKey, QuarterSummary>> {
+  if (w.codes.length === 0) return new Map();
+  const window = (column: string) => sql`${sql.ref(column)} >= ${w.from} and ${sql.ref(column)} < ${w.to}`;
+
+  const reports = await sql<SummaryGroups['reports'][number]>`
     with target as (
-      select r.id, r.received_at from report r
-      where r.region_id = ${w.regionId} and r.municipality_code in (${sql.join(w.codes)})
-        and r.received_at >= ${w.from} and r.received_at < ${w.to}
+      select r.id, r.municipality_code, r.received_at, r.reporter_kind, r.source, o.type as creator_type,
+        r.assessed_at, r.assessment_due_at
+      from report r left join organisation o on o.id = r.created_by_organisation_id
+      where ${inRegion('r.municipality_code', w)} and ${window('r.received_at')}
+    ), persons as (
+      select p.report_id, p.bsn_hash, p.date_of_birth, insight_name_key(p.full_name) as name_key
+      from report_person p where p.report_id in (select id from target)
+    ), linked as (
+      select p.report_id, q.report_id as earlier_id from persons p
+      join report_person q on q.bsn_hash = p.bsn_hash and q.report_id <> p.report_id
+      where p.bsn_hash is not null
+      union
+      select p.report_id, q.report_id from persons p
+      join report_person q on q.date_of_birth = p.date_of_birth
+        and insight_name_key(q.full_name) = p.name_key and q.report_id <> p.report_id
+      where p.bsn_hash is null or q.bsn_hash is null
+    ), history as (
+      select t.id,
+        bool_or(e.involvement_ended_at is null or e.involvement_ended_at > t.received_at) as ongoing
+      from linked l join target t on t.id = l.report_id
+      join report e on e.id = l.earlier_id and e.received_at < t.received_at
+      group by t.id
     )
-    select t.id as report_id, e.received_at, e.involvement_ended_at
-    from target t
-    join report_person p on p.report_id = t.id and p.bsn_hash is not null
-    join report_person q on q.bsn_hash = p.bsn_hash and q.report_id <> t.id
-    join report e on e.id = q.report_id and e.received_at < t.received_at
-    union
-    select t.id, e.received_at, e.involvement_ended_at
-    from target t
-    join report_person p on p.report_id = t.id
-    join report_person q on q.date_of_birth = p.date_of_birth and q.report_id <> t.id
-      and (p.bsn_hash is null or q.bsn_hash is null) and ${name('q')} = ${name('p')}
-    join report e on e.id = q.report_id and e.received_at < t.received_at`.execute(db);
-  const byReport = new Map<string, EarlierInvolvement[]>();
-  for (const r of rows) {
-    const list = byReport.get(r.report_id) ?? [];
-    list.push({
-      caseOpenedAt: new Date(r.received_at),
-      caseClosedAt: r.involvement_ended_at && new Date(r.involvement_ended_at),
-    });
-    byReport.set(r.report_id, list);
+    select insight_quarter(t.received_at) as quarter, t.municipality_code as municipality,
+      t.reporter_kind, t.source, t.creator_type,
+      case when t.assessed_at is null then null else t.assessed_at <= t.assessment_due_at end
+        as assessed_in_time,
+      case when h.ongoing then 'follow_up_report' when h.id is not null then 're_report'
+        else 'first_report' end as classification,
+      count(*)::int as n
+    from target t left join history h on h.id = t.id
+    group by 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  const kinds = await sql<{ quarter: string; kind: string; n: number }>`
+    select insight_quarter(r.received_at) as quarter, k.kind, count(*)::int as n
+    from report r cross join lateral (select distinct unnest(r.violence_kinds) as kind) k
+    where ${inRegion('r.municipality_code', w)} and ${window('r.received_at')}
+    group by 1, 2`.execute(db);
+
+  const days = await sql<{ quarter: string; n: number; median: number }>`
+    select insight_quarter(r.received_at) as quarter, count(*)::int as n,
+      percentile_cont(0.5) within group (
+        order by (extract(epoch from r.assessed_at) - extract(epoch from r.received_at)) / 86400) as median
+    from report r
+    where ${inRegion('r.municipality_code', w)} and ${window('r.received_at')} and r.assessed_at is not null
+    group by 1`.execute(db);
+
+  const investigations = await sql<{ quarter: string; municipality: string; in_time: boolean; n: number }>`
+    select insight_quarter(r.investigation_concluded_at) as quarter, r.municipality_code as municipality,
+      r.investigation_concluded_at <= r.investigation_conclude_by as in_time, count(*)::int as n
+    from report r
+    where ${inRegion('r.municipality_code', w)} and ${window('r.investigation_concluded_at')}
+      and r.investigation_conclude_by is not null
+    group by 1, 2, 3`.execute(db);
+  const advice = await sql<{ quarter: string; municipality: string; n: number }>`
+    select insight_quarter(r.received_at) as quarter, r.municipality_code as municipality, count(*)::int as n
+    from advice_request r
+    where ${inRegion('r.municipality_code', w)} and ${window('r.received_at')}
+    group by 1, 2`.execute(db);
+
+  const cases = await sql<{ quarter: string; municipality: string; stable: boolean; n: number }>`
+    select insight_quarter(r.opened_at) as quarter, r.municipality_code as municipality,
+      exists (select 1 from case_phase_change pc where pc.case_id = r.id and pc.to_phase = 'stable_safety')
+        as stable,
+      count(*)::int as n
+    from household_case r
+    where ${inRegion('r.municipality_code', w)} and ${window('r.opened_at')}
+    group by 1, 2, 3`.execute(db);
+  const scores = await sql<{ quarter: string; cases: number; sum: number; n: number }>`
+    select insight_quarter(a.assessed_at) as quarter, count(distinct a.case_id)::int as cases,
+      sum(a.min_score)::float8 as sum, count(*)::int as n
+    from case_assessment a join household_case r on r.id = a.case_id
+    where ${inRegion('r.municipality_code', w)} and ${window('a.assessed_at')}
+    group by 1`.execute(db);
+  return assembleSummaries({
+    reports: reports.rows,
+    kinds: kinds.rows,
+    days: days.rows,
+    investigations: investigations.rows,
+    advice: advice.rows,
+    cases: cases.rows,
+    scores: scores.rows,
+  });
+}
+
+/** Runs of consecutive quarters, so a recomputation reads each stretch of records once. */
+function runsOf(quarters: readonly QuarterKey[]): QuarterKey[][] {
+  const index = (q: QuarterKey) => {
+    const p = parseQuarter(q);
+    return p ? p.year * 4 + p.quarter : 0;
+  };
+  const sorted = [...quarters].sort((a, b) => index(a) - index(b));
+  const runs: QuarterKey[][] = [];
+  for (const q of sorted) {
+    const last = runs.at(-1);
+    const previous = last?.at(-1);
+    if (last && previous && index(q) === index(previous) + 1) last.push(q);
+    else runs.push([q]);
   }
-  return byReport;
+  return runs;
 }
 
-export async function loadReportFacts(db: Kysely<DB>, w: Window): Promise<ReportFact[]> {
-  if (w.codes.length === 0) return [];
-  const [rows, earlier] = await Promise.all([
-    db
-      .selectFrom('report as r')
-      .leftJoin('organisation as o', 'o.id', 'r.created_by_organisation_id')
-      .select([
-        'r.id',
-        'r.municipality_code',
-        'r.received_at',
-        'r.violence_kinds',
-        'r.reporter_kind',
-        'r.source',
-        'o.type as creator_type',
-        'r.assessed_at',
-        'r.assessment_due_at',
-      ])
-      .where('r.region_id', '=', w.regionId)
-      .where('r.municipality_code', 'in', w.codes)
-      .where('r.received_at', '>=', w.from)
-      .where('r.received_at', '<', w.to)
-      .execute(),
-    loadEarlierInvolvement(db, w),
-  ]);
-  return rows.map((r) => ({
-    municipality: r.municipality_code,
-    receivedAt: r.received_at,
-    violenceKinds: r.violence_kinds,
-    reporterCategory: categoriseReporter({
-      reporterKind: r.reporter_kind,
-      source: r.source,
-      creatorOrganisationType: r.creator_type,
-    }),
-    assessedAt: r.assessed_at,
-    assessmentDueAt: r.assessment_due_at,
-    classification: classifyReport(earlier.get(r.id) ?? [], r.received_at),
-  }));
+function parseCounts(value: unknown): QuarterSummary {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as QuarterSummary;
 }
 
-export async function loadInvestigationFacts(db: Kysely<DB>, w: Window): Promise<InvestigationFact[]> {
-  if (w.codes.length === 0) return [];
+async function readSummaries(db: Kysely<DB>, regionId: number, quarters: readonly QuarterKey[]) {
   const rows = await db
-    .selectFrom('report')
-    .select(['municipality_code', 'investigation_concluded_at', 'investigation_conclude_by'])
-    .where('region_id', '=', w.regionId)
-    .where('municipality_code', 'in', w.codes)
-    .where('investigation_concluded_at', '>=', w.from)
-    .where('investigation_concluded_at', '<', w.to)
-    .where('investigation_conclude_by', 'is not', null)
+    .selectFrom('insight_quarter_summary')
+    .select(['quarter', 'counts'])
+    .where('region_id', '=', regionId)
+    .where('quarter', 'in', quarters)
+    .where('version', '=', SUMMARY_VERSION)
     .execute();
-  return rows.flatMap((r) =>
-    r.investigation_concluded_at && r.investigation_conclude_by
-      ? [
-          {
-            municipality: r.municipality_code,
-            concludedAt: r.investigation_concluded_at,
-            concludeBy: r.investigation_conclude_by,
-          },
-        ]
-      : [],
-  );
+  return new Map(rows.map((r) => [r.quarter as QuarterKey, parseCounts(r.counts)]));
 }
 
-export async function loadAdviceFacts(db: Kysely<DB>, w: Window): Promise<AdviceFact[]> {
-  if (w.codes.length === 0) return [];
-  const rows = await db
-    .selectFrom('advice_request')
-    .select(['municipality_code', 'received_at'])
-    .where('region_id', '=', w.regionId)
-    .where('municipality_code', 'in', w.codes)
-    .where('received_at', '>=', w.from)
-    .where('received_at', '<', w.to)
-    .execute();
-  return rows.map((r) => ({ municipality: r.municipality_code, receivedAt: r.received_at }));
-}
-
-/** Cases opened in the window, or (with `openOnly`) every case still open, whatever its age. */
-export async function loadCaseFacts(
+/**
+ * The summaries of a region's quarters, recomputed first where a change was noted since (or none
+ * was computed yet). Under a per-region advisory lock, in one transaction: the notes seen are
+ * deleted before the records are read, so a change committed meanwhile keeps its note and is
+ * picked up by the next read — a summary is never served stale. Returns which quarters were
+ * recomputed.
+ */
+export async function loadQuarterSummaries(
   db: Kysely<DB>,
-  w: Window,
-  options: { openOnly: boolean } = { openOnly: false },
-): Promise<CaseFact[]> {
-  if (w.codes.length === 0) return [];
-  let query = db
-    .selectFrom('household_case as c')
-    .select((eb) => [
-      'c.municipality_code',
-      'c.opened_at',
-      'c.closed_at',
-      eb
-        .exists(
-          eb
-            .selectFrom('case_phase_change as pc')
-            .select('pc.id')
-            .whereRef('pc.case_id', '=', 'c.id')
-            .where('pc.to_phase', '=', 'stable_safety'),
+  region: { id: number; codes: readonly string[] },
+  quarters: readonly QuarterKey[],
+): Promise<{ summaries: Map<QuarterKey, QuarterSummary>; recomputed: QuarterKey[] }> {
+  if (quarters.length === 0) return { summaries: new Map(), recomputed: [] };
+  const [current, noted] = await Promise.all([
+    readSummaries(db, region.id, quarters),
+    db
+      .selectFrom('insight_stale_quarter')
+      .select('quarter')
+      .where('region_id', '=', region.id)
+      .limit(1)
+      .execute(),
+  ]);
+  if (noted.length === 0 && current.size === quarters.length) return { summaries: current, recomputed: [] };
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${SUMMARY_LOCK}, ${region.id})`.execute(trx);
+    const notes = await trx
+      .deleteFrom('insight_stale_quarter')
+      .where('region_id', '=', region.id)
+      .returning('quarter')
+      .execute();
+    const changed = [...new Set(notes.map((n) => n.quarter))];
+    if (changed.includes('*'))
+      await trx.deleteFrom('insight_quarter_summary').where('region_id', '=', region.id).execute();
+    else if (changed.length > 0)
+      await trx
+        .deleteFrom('insight_quarter_summary')
+        .where('region_id', '=', region.id)
+        .where('quarter', 'in', changed)
+        .execute();
+    const summaries = await readSummaries(trx, region.id, quarters);
+    const missing = quarters.filter((q) => !summaries.has(q));
+    const computedAt = new Date();
+    for (const run of runsOf(missing)) {
+      const first = run[0];
+      const last = run.at(-1);
+      if (!first || !last) continue;
+      const computed = await summariseWindow(trx, {
+        regionId: region.id,
+        codes: region.codes,
+        from: quarterStart(first),
+        to: quarterEnd(last),
+      });
+      const rows = run.map((q) => {
+        const counts = computed.get(q) ?? emptyQuarterSummary();
+        summaries.set(q, counts);
+        return {
+          region_id: region.id,
+          quarter: q,
+          version: SUMMARY_VERSION,
+          counts: JSON.stringify(counts),
+          computed_at: computedAt,
+        };
+      });
+      await trx
+        .insertInto('insight_quarter_summary')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['region_id', 'quarter']).doUpdateSet((eb) => ({
+            version: eb.ref('excluded.version'),
+            counts: eb.ref('excluded.counts'),
+            computed_at: eb.ref('excluded.computed_at'),
+          })),
         )
-        .as('reached_stable'),
-      eb
-        .exists(eb.selectFrom('case_assessment as a').select('a.id').whereRef('a.case_id', '=', 'c.id'))
-        .as('has_assessment'),
-    ])
-    .where('c.region_id', '=', w.regionId)
-    .where('c.municipality_code', 'in', w.codes);
-  query = options.openOnly
-    ? query.where('c.closed_at', 'is', null)
-    : query.where('c.opened_at', '>=', w.from).where('c.opened_at', '<', w.to);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    municipality: r.municipality_code,
-    openedAt: r.opened_at,
-    closedAt: r.closed_at,
-    reachedStableSafety: Boolean(r.reached_stable),
-    hasAssessment: Boolean(r.has_assessment),
-  }));
+        .execute();
+    }
+    return { summaries, recomputed: missing };
+  });
 }
 
-export async function loadAssessmentFacts(db: Kysely<DB>, w: Window): Promise<AssessmentFact[]> {
-  if (w.codes.length === 0) return [];
-  const rows = await db
-    .selectFrom('case_assessment as a')
-    .innerJoin('household_case as c', 'c.id', 'a.case_id')
-    .select(['a.case_id', 'a.assessed_at', 'a.min_score'])
-    .where('c.region_id', '=', w.regionId)
-    .where('c.municipality_code', 'in', w.codes)
-    .where('a.assessed_at', '>=', w.from)
-    .where('a.assessed_at', '<', w.to)
-    .execute();
-  return rows.map((r) => ({ caseId: r.case_id, assessedAt: r.assessed_at, minScore: r.min_score }));
+/** What depends on the moment of reading: late unassessed reports, and open cases waiting. */
+export async function loadLiveCounts(db: Kysely<DB>, w: Window, now: Date): Promise<LiveCounts> {
+  if (w.codes.length === 0) return { overdueUnassessed: [], casesWaiting: [] };
+  const overdue = await sql<{ quarter: QuarterKey; municipality: string; n: number }>`
+    select insight_quarter(r.received_at) as quarter, r.municipality_code as municipality, count(*)::int as n
+    from report r
+    where ${inRegion('r.municipality_code', w)} and r.received_at >= ${w.from} and r.received_at < ${w.to}
+      and r.assessed_at is null and r.assessment_due_at < ${now}
+    group by 1, 2`.execute(db);
+  const waiting = await sql<{ municipality: string; n: number }>`
+    select r.municipality_code as municipality, count(*)::int as n
+    from household_case r
+    where ${inRegion('r.municipality_code', w)} and r.closed_at is null
+      and not exists (select 1 from case_assessment a where a.case_id = r.id)
+    group by 1`.execute(db);
+  return { overdueUnassessed: overdue.rows, casesWaiting: waiting.rows };
+}
+
+/**
+ * The unprotected counts of every indicator over whole years of the region (the canonical tables),
+ * from the quarter summaries and the live counts.
+ */
+export async function loadInsightCounts(
+  db: Kysely<DB>,
+  region: { id: number; codes: readonly string[] },
+  years: readonly number[],
+  now: Date,
+): Promise<InsightCounts> {
+  const quarters = years.flatMap(quartersOfYear);
+  const { summaries } = await loadQuarterSummaries(db, region, quarters);
+  const first = years[0] ?? 0;
+  const last = years.at(-1) ?? 0;
+  const live = await loadLiveCounts(
+    db,
+    {
+      regionId: region.id,
+      codes: region.codes,
+      from: quarterStart(`${first}-Q1`),
+      to: quarterEnd(`${last}-Q4`),
+    },
+    now,
+  );
+  return countsFromSummaries(summaries, live);
 }
 
 export async function listReferenceFigures(db: Kysely<DB>, regionId: number) {
