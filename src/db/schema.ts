@@ -9,6 +9,7 @@ import type { MeasureTables } from './schema-measures.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { MeldcodeTables } from './schema-meldcode.ts';
 import type { OutsideFigureTables } from './schema-outside-figures.ts';
+import type { SupportTables } from './schema-support.ts';
 
 /** Table types for Kysely, kept beside the migrations they mirror (src/db/migrations). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -232,7 +233,8 @@ export type DB = CoreTables &
   ChecklistDocumentTables &
   ClosureTables &
   InsightTables &
-  OutsideFigureTables;
+  OutsideFigureTables &
+  SupportTables;
 
 export interface CoreTables {
   region: RegionTable;

@@ -18,6 +18,7 @@ import * as outsideFigures from './0016-outside-figures.ts';
 import * as regionAgreements from './0017-region-agreements.ts';
 import * as insightIndexes from './0018-insight-indexes.ts';
 import * as caseworkIndexes from './0019-casework-indexes.ts';
+import * as caseSupport from './0020-case-support.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017-region-agreements': regionAgreements,
   '0018-insight-indexes': insightIndexes,
   '0019-casework-indexes': caseworkIndexes,
+  '0020-case-support': caseSupport,
 };

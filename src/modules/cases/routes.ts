@@ -28,6 +28,7 @@ import {
   teamMemberInput,
 } from './schemas.ts';
 import { getCase, getCaseOfReport, listMyCases } from './service.ts';
+import { registerSupportRoutes } from './support-routes.ts';
 import { addTeamMember, listTeamCandidates, removeTeamMember } from './team-service.ts';
 import { registerWorkRoutes } from './work-routes.ts';
 
@@ -41,6 +42,7 @@ export function registerRoutes(app: FastifyInstance, deps: Deps) {
   registerChecklistDocumentRoutes(app, deps);
   registerClosureRoutes(app, deps);
   registerWorkRoutes(app, deps);
+  registerSupportRoutes(app, deps);
 
   r.post(
     '/api/cases',

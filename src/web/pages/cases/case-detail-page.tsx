@@ -24,6 +24,7 @@ import { CaseMeetings } from './case-meetings.tsx';
 import { CaseNotes } from './case-notes.tsx';
 import { CasePhase } from './case-phase.tsx';
 import { CaseSafetyPlan } from './case-safety-plan.tsx';
+import { CaseSupport } from './case-support.tsx';
 import { CaseTeam } from './case-team.tsx';
 import { CaseTimeline } from './case-timeline.tsx';
 
@@ -92,6 +93,7 @@ function CaseView({ kase }: { kase: CaseDetail }) {
       <CaseAssessments kase={kase} />
       <CaseChecklists kase={kase} />
       <CaseMeasures kase={kase} />
+      <CaseSupport kase={kase} />
       <CaseMeetings kase={kase} />
       <CaseHandovers kase={kase} />
       <CaseNotes kase={kase} />
