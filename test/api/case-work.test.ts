@@ -438,6 +438,32 @@ describe('household timeline', () => {
     ]);
   });
 
+  it('shows help offered and its outcome, without the provider or the note', async () => {
+    const local = client('wijkteam.nijmegen');
+    const offeredAt = DateTime.fromJSDate(t.clock.now()).minus({ days: 2 }).toISO() ?? '';
+    const offer = await local.post<{ id: string }>(`/api/cases/${ids.caseB}/support`, {
+      kind: 'experience_expert',
+      provider: 'Pool ervaringsdeskundigen Rijk van Nijmegen',
+      category: 'team',
+      offeredAt,
+      note: 'Gesprek met moeder over haar ervaringen',
+    });
+    expect(offer.status).toBe(201);
+    const outcome = await local.post(`/api/cases/${ids.caseB}/support/${offer.body.id}/outcome`, {
+      outcome: 'used',
+    });
+    expect(outcome.status).toBe(200);
+    const tl = await timeline('vt.intake', ids.caseB);
+    const support = tl.entries.filter((e) => e.kind.startsWith('support_'));
+    expect(support.map((e) => [e.kind, e.details])).toEqual([
+      ['support_offered', { support: 'experience_expert' }],
+      ['support_outcome', { support: 'experience_expert', outcome: 'used' }],
+    ]);
+    expect(support[0]).toMatchObject({ category: 'team', actor: expect.any(String) });
+    expect(JSON.stringify(tl)).not.toContain('Pool ervaringsdeskundigen');
+    expect(JSON.stringify(tl)).not.toContain('moeder');
+  });
+
   it('shows the monitoring round on the monitoring case', async () => {
     const tl = await timeline('wijkteam.nijmegen', ids.caseB);
     const phases = tl.entries.filter((e) => e.kind === 'phase_changed').map((e) => e.details.to);

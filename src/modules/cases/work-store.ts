@@ -82,6 +82,8 @@ export const TIMELINE_KINDS = [
   'measure_imposed',
   'measure_extended',
   'measure_lifted',
+  'support_offered',
+  'support_outcome',
   'meeting_held',
   'action_closed',
   'handover_step',
@@ -257,6 +259,26 @@ export async function loadCaseTimeline(db: Db, caseId: string): Promise<Timeline
       ).as('extensions'),
       jsonArrayFrom(
         db
+          .selectFrom('case_support as s')
+          .innerJoin('app_user as u', 'u.id', 's.recorded_by_user_id')
+          .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+          .leftJoin('app_user as decider', 'decider.id', 's.outcome_recorded_by_user_id')
+          .select([
+            's.id',
+            's.kind',
+            's.category',
+            's.organisation_id',
+            's.offered_at',
+            's.outcome',
+            's.outcome_at',
+            'u.display_name',
+            'o.name as organisation_name',
+            'decider.display_name as decided_by',
+          ])
+          .where('s.case_id', '=', caseId),
+      ).as('support'),
+      jsonArrayFrom(
+        db
           .selectFrom('case_meeting as m')
           .innerJoin('app_user as u', 'u.id', 'm.recorded_by_user_id')
           .innerJoin('organisation as o', 'o.id', 'm.organisation_id')
@@ -378,6 +400,7 @@ export async function loadCaseTimeline(db: Db, caseId: string): Promise<Timeline
     checklists,
     measures,
     extensions,
+    support,
     meetings,
     actionChanges,
     handoverSteps,
@@ -515,6 +538,33 @@ export async function loadCaseTimeline(db: Db, caseId: string): Promise<Timeline
       actor: e.display_name,
       details: { measure: e.kind, newEnd: instant(e.new_end_at).toISOString() },
     })),
+    ...support.flatMap((o) => {
+      const base = {
+        category: o.category as InformationCategory,
+        ownerOrganisationId: o.organisation_id,
+      };
+      const offered: TimelineRow = {
+        ...base,
+        id: `support:${o.id}`,
+        at: instant(o.offered_at),
+        kind: 'support_offered',
+        organisation: o.organisation_name,
+        actor: o.display_name,
+        details: { support: o.kind },
+      };
+      if (!o.outcome || !o.outcome_at) return [offered];
+      // The outcome keeps who, not for which organisation: the person is shown.
+      const answered: TimelineRow = {
+        ...base,
+        id: `support:${o.id}:outcome`,
+        at: instant(o.outcome_at),
+        kind: 'support_outcome',
+        organisation: null,
+        actor: o.decided_by,
+        details: { support: o.kind, outcome: o.outcome },
+      };
+      return [offered, answered];
+    }),
     ...meetings.map((m) => ({
       id: `meeting:${m.id}`,
       at: instant(m.held_at),

@@ -57,6 +57,8 @@ export const TIMELINE_KINDS = [
   'measure_imposed',
   'measure_extended',
   'measure_lifted',
+  'support_offered',
+  'support_outcome',
   'meeting_held',
   'action_closed',
   'handover_step',

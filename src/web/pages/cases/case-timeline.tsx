@@ -46,6 +46,13 @@ export function timelineLabel(t: TFunction, language: Language, entry: TimelineE
       return k(entry.kind, { measure: measure() });
     case 'measure_extended':
       return k(entry.kind, { measure: measure(), end: formatDateTime(text('newEnd'), language) });
+    case 'support_offered':
+      return k(entry.kind, { support: t(`caseSupport.kinds.${text('support')}`) });
+    case 'support_outcome':
+      return k(entry.kind, {
+        support: t(`caseSupport.kinds.${text('support')}`),
+        outcome: t(`caseSupport.outcomes.${text('support')}.${text('outcome')}`),
+      });
     case 'meeting_held':
       return k('meeting_held', {
         meeting: t(`caseMeetings.kinds.${text('meeting')}`),
