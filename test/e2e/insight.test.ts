@@ -59,6 +59,11 @@ describe('regional dashboard', () => {
       ).resolves.toBe(true);
       await expect(reports.getByRole('row', { name: /^Nijmegen/ }).textContent()).resolves.toContain('9');
       await expect(reports.getByRole('row', { name: /^Wijchen/ }).textContent()).resolves.toContain('×');
+      // A figure with follow-up says which quarters count, and shows the region's ambition.
+      const stopped = page.getByRole('region', { name: 'Geweld gestopt (ambitie 70%)' });
+      await stopped.getByText('Ambitie: 70% (bron: Regiovisie Noordoost-Brabant, § 2.6).').waitFor();
+      await stopped.getByText(/Dit cijfer heeft 12 maanden na afloop van het kwartaal nodig/).waitFor();
+      await page.getByRole('table', { name: 'Tijdelijke huisverboden', exact: true }).waitFor();
       await expectAccessible(page, 'regional dashboard');
 
       const quarter = quarterOf(server.clock.now());

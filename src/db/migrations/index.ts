@@ -19,6 +19,7 @@ import * as regionAgreements from './0017-region-agreements.ts';
 import * as insightIndexes from './0018-insight-indexes.ts';
 import * as caseworkIndexes from './0019-casework-indexes.ts';
 import * as caseSupport from './0020-case-support.ts';
+import * as insightCasework from './0021-insight-casework.ts';
 
 /** Every migration, in order. Names are numbered; a migration is never edited once released. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018-insight-indexes': insightIndexes,
   '0019-casework-indexes': caseworkIndexes,
   '0020-case-support': caseSupport,
+  '0021-insight-casework': insightCasework,
 };

@@ -17,19 +17,34 @@ describe('indicator catalogue', () => {
     }
   });
 
-  it('lists what others still build as not yet available, with what it waits for', () => {
-    const later = INDICATORS.filter((i) => i.availability.status === 'not_yet_available');
-    expect(later.map((i) => i.code)).toEqual(
+  it('computes every indicator the issue asks for: nothing is left as not yet available', () => {
+    expect(INDICATORS.filter((i) => i.availability.status !== 'available')).toEqual([]);
+    expect(INDICATORS.map((i) => i.code)).toEqual(
       expect.arrayContaining([
         'process.handover_acceptance_time',
-        'outcome.report_after_closure',
+        'outcome.report_after_closure_6m',
+        'outcome.report_after_closure_12m',
+        'outcome.report_after_closure_18m',
         'outcome.violence_stopped',
+        'outcome.experience_expert_share',
+        'outcome.perpetrator_help',
         'measures.restraining_orders',
+        'measures.restraining_order_extensions',
         'measures.crisis_care',
         'measures.shelter_stays',
+        'measures.shelter_stay_length',
       ]),
     );
-    for (const i of later) expect(i.availability).toMatchObject({ awaiting: expect.any(String) });
+  });
+
+  it('states the follow-up a figure needs and the ambition it is measured against', () => {
+    expect(findIndicator('outcome.report_after_closure_18m')?.maturityMonths).toBe(18);
+    expect(findIndicator('outcome.violence_stopped')).toMatchObject({
+      maturityMonths: 12,
+      ambition: { value: 70, source: expect.stringContaining('Noordoost-Brabant') },
+      unit: 'percent',
+    });
+    for (const i of INDICATORS.filter((i) => i.ambition)) expect(i.unit).toBe('percent');
   });
 
   it('never splits a breakdown by municipality', () => {

@@ -4,10 +4,10 @@
  * is refused: splitting a breakdown by municipality as well would give three-way tables whose small
  * cells the two-way disclosure control cannot protect.
  *
- * Indicators whose records other parts of Kring are still building are listed as not yet
- * available, with what they wait for; no number is shown for them until their data exists.
- * To add one: give it a definition here, compute it in the insight service, and move it to
- * `available` (the catalogue test checks that every available indicator is computed).
+ * An indicator whose records Kring does not keep yet is listed as not yet available, with what it
+ * waits for; no number is shown for it until its data exists (none today). To add one: give it a
+ * definition here, compute it in the quarter summary (src/modules/insight/store.ts) and its section
+ * (insight-sections.ts); the catalogue test checks that every available indicator is computed.
  */
 export interface CatalogueText {
   nl: string;
@@ -46,6 +46,13 @@ export interface IndicatorDefinition {
   dimensions: readonly IndicatorDimension[];
   audiences: readonly IndicatorAudience[];
   availability: IndicatorAvailability;
+  /**
+   * Months after a quarter's end before its figure is complete (a closure's 12 months of follow-up):
+   * younger quarters are left out of the counts, not shown as if nothing happened.
+   */
+  maturityMonths?: number;
+  /** A target the region set itself, shown beside the figure with where it comes from. */
+  ambition?: { value: number; source: string };
 }
 
 const KRING = 'Kring: eigen registratie';
@@ -54,8 +61,6 @@ const AVAILABLE = { status: 'available' } as const;
 const BOTH: readonly IndicatorAudience[] = ['policy_advisor', 'team_lead'];
 const POLICY: readonly IndicatorAudience[] = ['policy_advisor'];
 const AREA_TIME: readonly IndicatorDimension[] = ['municipality', 'subregion', 'quarter'];
-
-const later = (awaiting: string): IndicatorAvailability => ({ status: 'not_yet_available', awaiting });
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
@@ -219,15 +224,15 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     group: 'process',
     name: { nl: 'Tijd tot acceptatie van een overdracht', en: 'Time to handover acceptance' },
     definition: {
-      nl: 'Mediaan van de tijd tussen het voorstellen en het accepteren van een overdracht aan het lokale team.',
-      en: 'Median time between proposing and accepting a handover to the local team.',
+      nl: 'Mediaan van het aantal kalenderdagen tussen het voorstellen en het accepteren van een overdracht (van de regie of een taak, aan het lokale team of een andere partner), over de overdrachten die in het kwartaal zijn geaccepteerd. Een overdracht die pas na escalatie is beslecht telt niet als geaccepteerd. Alleen getoond bij minstens zoveel overdrachten als de drempel.',
+      en: 'Median number of calendar days between proposing and accepting a handover (of the coordination or a task, to the local team or another partner), over the handovers accepted in the quarter. A handover settled only after escalation does not count as accepted. Shown only over at least as many handovers as the threshold.',
     },
-    version: '0.1',
+    version: '1.0',
     source: KRING,
     unit: 'days',
     dimensions: ['quarter'],
     audiences: BOTH,
-    availability: later('handovers'),
+    availability: AVAILABLE,
   },
   {
     code: 'outcome.re_report_rate',
@@ -275,112 +280,183 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     availability: AVAILABLE,
   },
   {
-    code: 'outcome.report_after_closure',
+    code: 'outcome.report_after_closure_6m',
     group: 'outcome',
     name: {
-      nl: 'Nieuwe melding binnen 6, 12 en 18 maanden na afsluiten',
-      en: 'New report within 6, 12 and 18 months after closure',
+      nl: 'Nieuwe melding binnen 6 maanden na afsluiten',
+      en: 'New report within 6 months after closure',
     },
     definition: {
-      nl: 'Deel van de afgesloten casussen met een nieuwe melding over iemand uit het huishouden binnen 6, 12 en 18 maanden.',
-      en: 'Share of closed cases with a new report about someone in the household within 6, 12 and 18 months.',
+      nl: 'Van de casussen die in het kwartaal zijn afgesloten (een afsluiting die door heropenen is teruggedraaid telt niet): het deel met een nieuwe melding over iemand uit het huishouden, in elke regio, binnen 6 maanden na het afsluiten. Dezelfde persoon als bij hermeldingen: gelijke BSN-sleutel, of bij ontbreken daarvan exact gelijke naam en geboortedatum. Een kwartaal telt pas mee als 6 maanden na het einde ervan verstreken zijn.',
+      en: 'Of the household cases closed in the quarter (a closure undone by reopening does not count): the share with a new report about someone in the household, in any region, within 6 months after closing. The same person as for re-reports: equal BSN key, or without one an exactly equal name and date of birth. A quarter counts only once 6 months have passed since its end.',
     },
-    version: '0.1',
+    version: '1.0',
     source: KRING,
     unit: 'percent',
     dimensions: AREA_TIME,
     audiences: POLICY,
-    availability: later('closure'),
+    availability: AVAILABLE,
+    maturityMonths: 6,
+  },
+  {
+    code: 'outcome.report_after_closure_12m',
+    group: 'outcome',
+    name: {
+      nl: 'Nieuwe melding binnen 12 maanden na afsluiten',
+      en: 'New report within 12 months after closure',
+    },
+    definition: {
+      nl: 'Van de casussen die in het kwartaal zijn afgesloten (een afsluiting die door heropenen is teruggedraaid telt niet): het deel met een nieuwe melding over iemand uit het huishouden, in elke regio, binnen 12 maanden na het afsluiten. Dezelfde persoon als bij hermeldingen: gelijke BSN-sleutel, of bij ontbreken daarvan exact gelijke naam en geboortedatum. Een kwartaal telt pas mee als 12 maanden na het einde ervan verstreken zijn.',
+      en: 'Of the household cases closed in the quarter (a closure undone by reopening does not count): the share with a new report about someone in the household, in any region, within 12 months after closing. The same person as for re-reports: equal BSN key, or without one an exactly equal name and date of birth. A quarter counts only once 12 months have passed since its end.',
+    },
+    version: '1.0',
+    source: KRING,
+    unit: 'percent',
+    dimensions: AREA_TIME,
+    audiences: POLICY,
+    availability: AVAILABLE,
+    maturityMonths: 12,
+  },
+  {
+    code: 'outcome.report_after_closure_18m',
+    group: 'outcome',
+    name: {
+      nl: 'Nieuwe melding binnen 18 maanden na afsluiten',
+      en: 'New report within 18 months after closure',
+    },
+    definition: {
+      nl: 'Van de casussen die in het kwartaal zijn afgesloten (een afsluiting die door heropenen is teruggedraaid telt niet): het deel met een nieuwe melding over iemand uit het huishouden, in elke regio, binnen 18 maanden na het afsluiten. Dezelfde persoon als bij hermeldingen: gelijke BSN-sleutel, of bij ontbreken daarvan exact gelijke naam en geboortedatum. Een kwartaal telt pas mee als 18 maanden na het einde ervan verstreken zijn.',
+      en: 'Of the household cases closed in the quarter (a closure undone by reopening does not count): the share with a new report about someone in the household, in any region, within 18 months after closing. The same person as for re-reports: equal BSN key, or without one an exactly equal name and date of birth. A quarter counts only once 18 months have passed since its end.',
+    },
+    version: '1.0',
+    source: KRING,
+    unit: 'percent',
+    dimensions: AREA_TIME,
+    audiences: POLICY,
+    availability: AVAILABLE,
+    maturityMonths: 18,
   },
   {
     code: 'outcome.violence_stopped',
     group: 'outcome',
     name: { nl: 'Geweld gestopt (ambitie 70%)', en: 'Violence stopped (70% ambition)' },
     definition: {
-      nl: 'Deel van de meldingen waarbij het geweld binnen vijf jaar gestopt is, tegen de ambitie van 70% (Noordoost-Brabant).',
-      en: 'Share of reports where the violence stopped within five years, against the 70% ambition (Noordoost-Brabant).',
+      nl: 'Van de meldingen waarvan de betrokkenheid van Veilig Thuis in het kwartaal eindigde: het deel zonder nieuwe melding over dezelfde mensen (gelijke BSN-sleutel, of exact gelijke naam en geboortedatum; in elke regio) binnen 12 maanden na dat einde. Een benadering uit de eigen registratie: geen nieuwe melding betekent niet zeker dat het geweld gestopt is (het cohortonderzoek van Verwey-Jonker vraagt het de huishoudens zelf). Een kwartaal telt pas mee als 12 maanden na het einde ervan verstreken zijn. Ambitie: het geweld stopt bij 70% van de meldingen (Regiovisie Noordoost-Brabant, § 2.6).',
+      en: 'Of the reports whose Veilig Thuis involvement ended in the quarter: the share without a new report about the same people (equal BSN key, or an exactly equal name and date of birth; in any region) within 12 months after that end. An approximation from the records: no new report does not prove that the violence stopped (the Verwey-Jonker cohort study asks the households themselves). A quarter counts only once 12 months have passed since its end. Ambition: violence stops in 70% of reports (Regional vision Noordoost-Brabant, § 2.6).',
     },
-    version: '0.1',
-    source: KRING,
+    version: '1.0',
+    source: `${KRING}; ambitie: Regiovisie Noordoost-Brabant`,
     unit: 'percent',
-    dimensions: ['municipality', 'subregion'],
+    dimensions: AREA_TIME,
     audiences: POLICY,
-    availability: later('closure'),
+    availability: AVAILABLE,
+    maturityMonths: 12,
+    ambition: { value: 70, source: 'Regiovisie Noordoost-Brabant, § 2.6' },
   },
   {
     code: 'outcome.experience_expert_share',
     group: 'outcome',
     name: { nl: 'Casussen met een ervaringsdeskundige', en: 'Cases with an experience expert' },
     definition: {
-      nl: 'Deel van de casussen waarin een ervaringsdeskundige heeft meegedaan.',
-      en: 'Share of household cases in which an experience expert took part.',
+      nl: 'Van de casussen die in het kwartaal zijn afgesloten (niet teruggedraaid door heropenen): het deel waarin een ervaringsdeskundige heeft meegedaan (in de casus vastgelegd onder Hulp en ondersteuning, met uitkomst: meegedaan).',
+      en: 'Of the household cases closed in the quarter (not undone by reopening): the share in which an experience expert took part (recorded on the case under Help and support, with the outcome: took part).',
     },
-    version: '0.1',
+    version: '1.0',
     source: KRING,
     unit: 'percent',
     dimensions: AREA_TIME,
     audiences: POLICY,
-    availability: later('closure'),
+    availability: AVAILABLE,
   },
   {
     code: 'outcome.perpetrator_help',
     group: 'outcome',
     name: { nl: 'Hulp voor plegers: aangeboden en gebruikt', en: 'Help for perpetrators: offered and used' },
     definition: {
-      nl: 'Aantal casussen waarin hulp aan de pleger is aangeboden, en het deel waarin die is gebruikt.',
-      en: 'Number of cases in which help was offered to the perpetrator, and the share in which it was used.',
+      nl: 'Aanbiedingen van hulp aan een pleger (plegeraanpak, bijvoorbeeld De Waag of Kairos) in het kwartaal, en het deel dat gebruikt is (de hulp is gestart). Afgewezen en nog onbeantwoorde aanbiedingen tellen als niet gebruikt. Het aantal aanbiedingen is de som van beide kolommen.',
+      en: 'Offers of help to a perpetrator (perpetrator programmes such as De Waag or Kairos) in the quarter, and the share used (the help started). Declined and unanswered offers count as not used. The number of offers is the sum of both columns.',
     },
-    version: '0.1',
+    version: '1.0',
     source: KRING,
-    unit: 'count',
+    unit: 'percent',
     dimensions: AREA_TIME,
     audiences: POLICY,
-    availability: later('closure'),
+    availability: AVAILABLE,
   },
   {
     code: 'measures.restraining_orders',
     group: 'measures',
-    name: { nl: 'Huisverboden en verlengingen', en: 'Restraining orders and extensions' },
+    name: { nl: 'Tijdelijke huisverboden', en: 'Temporary restraining orders' },
     definition: {
-      nl: 'Aantal opgelegde tijdelijke huisverboden en hun verlengingen, naar gemeente en kwartaal.',
-      en: 'Number of temporary restraining orders imposed and their extensions, by municipality and quarter.',
+      nl: 'Aantal opgelegde tijdelijke huisverboden (Wet tijdelijk huisverbod), naar gemeente van het huishouden en kwartaal van opleggen.',
+      en: 'Number of temporary restraining orders imposed (Temporary Restraining Order Act), by municipality of the household and quarter of imposition.',
     },
-    version: '0.1',
+    version: '1.0',
     source: KRING,
     unit: 'count',
     dimensions: AREA_TIME,
     audiences: POLICY,
-    availability: later('measures'),
+    availability: AVAILABLE,
+  },
+  {
+    code: 'measures.restraining_order_extensions',
+    group: 'measures',
+    name: { nl: 'Verlengde huisverboden', en: 'Restraining orders extended' },
+    definition: {
+      nl: 'Van de tijdelijke huisverboden die in het kwartaal zijn opgelegd: het deel dat de burgemeester heeft verlengd (tot ten hoogste 4 weken na opleggen, Wth art. 9).',
+      en: 'Of the temporary restraining orders imposed in the quarter: the share the mayor extended (to at most 4 weeks after imposition, Wth art. 9).',
+    },
+    version: '1.0',
+    source: KRING,
+    unit: 'percent',
+    dimensions: AREA_TIME,
+    audiences: POLICY,
+    availability: AVAILABLE,
   },
   {
     code: 'measures.crisis_care',
     group: 'measures',
     name: { nl: 'Crisisinterventies', en: 'Crisis care' },
     definition: {
-      nl: 'Aantal crisisinterventies, naar gemeente en kwartaal.',
-      en: 'Number of crisis interventions, by municipality and quarter.',
+      nl: 'Aantal ingezette crisisinterventies (crisishulp of crisisopvang, ten hoogste 6 weken), naar gemeente van het huishouden en kwartaal van de start.',
+      en: 'Number of crisis interventions started (crisis help or crisis shelter, at most 6 weeks), by municipality of the household and quarter of the start.',
     },
-    version: '0.1',
+    version: '1.0',
     source: KRING,
     unit: 'count',
     dimensions: AREA_TIME,
     audiences: POLICY,
-    availability: later('measures'),
+    availability: AVAILABLE,
   },
   {
     code: 'measures.shelter_stays',
     group: 'measures',
-    name: { nl: 'Opvangverblijven en hun duur', en: 'Shelter stays and their length' },
+    name: { nl: 'Verblijven in de opvang', en: 'Shelter stays' },
     definition: {
-      nl: 'Aantal verblijven in de (vrouwen)opvang en de mediane duur.',
-      en: 'Number of stays in (women’s) shelters and their median length.',
+      nl: 'Aantal verblijven in de (vrouwen)opvang, naar gemeente van het huishouden en kwartaal van de start.',
+      en: 'Number of stays in (women’s) shelters, by municipality of the household and quarter of the start.',
     },
-    version: '0.1',
+    version: '1.0',
+    source: KRING,
+    unit: 'count',
+    dimensions: AREA_TIME,
+    audiences: POLICY,
+    availability: AVAILABLE,
+  },
+  {
+    code: 'measures.shelter_stay_length',
+    group: 'measures',
+    name: { nl: 'Duur van verblijven in de opvang', en: 'Length of shelter stays' },
+    definition: {
+      nl: 'Mediane duur in dagen van de verblijven in de opvang die in het kwartaal begonnen: tot het opheffen, of tot de (verlengde) einddatum als het verblijf niet eerder is opgeheven — voor een lopend verblijf is dat de geplande einddatum. Alleen getoond bij minstens zoveel verblijven als de drempel.',
+      en: 'Median length in days of the shelter stays that started in the quarter: until lifted, or until the (extended) end when not lifted earlier — for a stay still running that is its planned end. Shown only over at least as many stays as the threshold.',
+    },
+    version: '1.0',
     source: KRING,
     unit: 'days',
     dimensions: ['quarter'],
     audiences: POLICY,
-    availability: later('measures'),
+    availability: AVAILABLE,
   },
 ];
 

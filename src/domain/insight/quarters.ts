@@ -58,6 +58,18 @@ export function quarterEnd(key: string): Date {
   return startOf(key).plus({ months: 3 }).toJSDate();
 }
 
+/**
+ * Whether `months` have passed since the quarter ended (on the Amsterdam calendar): then every
+ * record of the quarter has had its whole follow-up, and the quarter's figure is complete.
+ */
+export function quarterMatured(key: string, months: number, now: Date): boolean {
+  return (
+    startOf(key)
+      .plus({ months: 3 + months })
+      .toMillis() <= now.getTime()
+  );
+}
+
 /** Inclusive first and last calendar day of the quarter. */
 export function quarterDates(key: string): { from: string; to: string } {
   const start = startOf(key);

@@ -29,7 +29,19 @@ export type ShareIndicator =
   | 'process.assessment_in_time'
   | 'process.investigation_in_time'
   | 'outcome.re_report_rate'
-  | 'outcome.stable_safety_share';
+  | 'outcome.stable_safety_share'
+  | 'outcome.report_after_closure_6m'
+  | 'outcome.report_after_closure_12m'
+  | 'outcome.report_after_closure_18m'
+  | 'outcome.violence_stopped'
+  | 'outcome.experience_expert_share'
+  | 'outcome.perpetrator_help'
+  | 'measures.restraining_order_extensions';
+
+const NEW_REPORT = {
+  yes: { nl: 'Nieuwe melding', en: 'New report' },
+  no: { nl: 'Geen nieuwe melding', en: 'No new report' },
+} as const;
 
 export const SHARE_LABELS: Readonly<Record<ShareIndicator, { yes: LocalisedText; no: LocalisedText }>> = {
   'process.assessment_in_time': {
@@ -47,6 +59,25 @@ export const SHARE_LABELS: Readonly<Record<ShareIndicator, { yes: LocalisedText;
   'outcome.stable_safety_share': {
     yes: { nl: 'Stabiele veiligheid bereikt', en: 'Reached stable safety' },
     no: { nl: 'Nog niet', en: 'Not yet' },
+  },
+  'outcome.report_after_closure_6m': NEW_REPORT,
+  'outcome.report_after_closure_12m': NEW_REPORT,
+  'outcome.report_after_closure_18m': NEW_REPORT,
+  'outcome.violence_stopped': {
+    yes: { nl: 'Geen nieuwe melding in 12 maanden', en: 'No new report in 12 months' },
+    no: { nl: 'Nieuwe melding', en: 'New report' },
+  },
+  'outcome.experience_expert_share': {
+    yes: { nl: 'Met ervaringsdeskundige', en: 'With an experience expert' },
+    no: { nl: 'Zonder', en: 'Without' },
+  },
+  'outcome.perpetrator_help': {
+    yes: { nl: 'Gebruikt', en: 'Used' },
+    no: { nl: 'Niet gebruikt (afgewezen of nog geen antwoord)', en: 'Not used (declined or no answer yet)' },
+  },
+  'measures.restraining_order_extensions': {
+    yes: { nl: 'Verlengd', en: 'Extended' },
+    no: { nl: 'Niet verlengd', en: 'Not extended' },
   },
 };
 

@@ -4,7 +4,12 @@ import type { IndicatorDefinition } from '../../domain/insight/catalogue.ts';
 import type { ProtectedTable, PublishedCell } from '../../domain/insight/disclosure.ts';
 import { type ShareOutcome, shareColumn, toCountTable } from '../../domain/insight/indicator-facts.ts';
 import type { InsightCounts } from '../../domain/insight/quarter-summary.ts';
-import { type QuarterKey, quartersOfYear, quarterYear } from '../../domain/insight/quarters.ts';
+import {
+  type QuarterKey,
+  quarterMatured,
+  quartersOfYear,
+  quarterYear,
+} from '../../domain/insight/quarters.ts';
 import { REPORTER_CATEGORIES } from '../../domain/insight/reporter-category.ts';
 import { type PublishedShare, sumPublished } from '../../domain/insight/table-view.ts';
 import { VIOLENCE_KINDS } from '../../domain/violence-kind.ts';
@@ -62,6 +67,13 @@ export type InsightSection =
       rows: ShareRow[];
       total: ShareRow;
       trend: { quarter: string; share: PublishedShare }[];
+      /**
+       * For a figure that needs follow-up (catalogue maturityMonths): the last selected quarter
+       * whose follow-up has passed; later quarters are left out of the rows, totals and trend.
+       */
+      maturity?: { months: number; countedUpTo: string | null };
+      /** The region's own target (catalogue ambition), in percent. */
+      ambition?: { value: number; source: string };
     }
   | { kind: 'rate'; indicator: string; rows: RateRow[]; total: RateRow; years: number }
   | { kind: 'series'; indicator: string; points: { quarter: string; value: number | null }[] };
@@ -107,7 +119,7 @@ export async function computeSections(
     now,
   );
   const population = await loadPopulation(db, selection.rows, years.at(-1) ?? 0);
-  return buildSections(gate, scope, selection, indicators, counts, population);
+  return buildSections(gate, scope, selection, indicators, counts, population, now);
 }
 
 /**
@@ -121,6 +133,7 @@ export function buildSections(
   indicators: readonly IndicatorDefinition[],
   counts: InsightCounts,
   population: ReadonlyMap<string, PopulationFigure>,
+  now: Date,
 ): InsightSection[] {
   const years = yearsOf(selection);
   const allCodes = scope.municipalities.map((m) => m.code);
@@ -169,21 +182,55 @@ export function buildSections(
       const no = pick(cells, 'no');
       return { key, label, yes, no, share: gate.share(yes, no) };
     };
+    const months = indicator.maturityMonths;
+    const matured = (q: QuarterKey) => months === undefined || quarterMatured(q, months, now);
     return {
       kind: 'share',
       indicator: indicator.code,
       outcomes,
       rows: rowLabels.map((r, i) => row(r.key, r.label, view.cells[i] ?? [])),
       total: row('total', { nl: 'Totaal', en: 'Total' }, view.columnTotals),
-      trend: selection.quarters.map((q, i) => ({
-        quarter: q,
-        share: gate.share(
-          view.columnTotals[2 * i] ?? { suppressed: true, reason: 'secondary' },
-          view.columnTotals[2 * i + 1] ?? { suppressed: true, reason: 'secondary' },
-        ),
-      })),
+      trend: selection.quarters.flatMap((q, i) =>
+        matured(q)
+          ? [
+              {
+                quarter: q,
+                share: gate.share(
+                  view.columnTotals[2 * i] ?? { suppressed: true, reason: 'secondary' },
+                  view.columnTotals[2 * i + 1] ?? { suppressed: true, reason: 'secondary' },
+                ),
+              },
+            ]
+          : [],
+      ),
+      ...(months === undefined
+        ? {}
+        : { maturity: { months, countedUpTo: selection.quarters.filter(matured).at(-1) ?? null } }),
+      ...(indicator.ambition ? { ambition: indicator.ambition } : {}),
     };
   };
+  const medianSeries = (
+    indicator: IndicatorDefinition,
+    byQuarter: ReadonlyMap<QuarterKey, { n: number; median: number }>,
+  ): InsightSection | null =>
+    scope.complete
+      ? {
+          kind: 'series',
+          indicator: indicator.code,
+          points: selection.quarters.map((q) => {
+            const s = byQuarter.get(q);
+            return { quarter: q, value: s ? gate.statistic(s.n, s.median) : null };
+          }),
+        }
+      : null;
+  const countTable = (indicator: IndicatorDefinition, source: Map<string, number>): InsightSection => ({
+    kind: 'table',
+    indicator: indicator.code,
+    rows: rowLabels,
+    columns: quarterColumns,
+    table: municipalityView(source),
+    trend: true,
+  });
 
   let reportView: ProtectedTable | null = null;
   let adviceView: ProtectedTable | null = null;
@@ -265,18 +312,8 @@ export function buildSections(
         : null,
     'process.assessment_in_time': (i) =>
       shareSection(i, counts.assessmentInTime, SHARE_LABELS['process.assessment_in_time']),
-    'process.days_to_assessment': (i) => {
-      if (!scope.complete) return null;
-      const byQuarter = counts.daysToAssessment;
-      return {
-        kind: 'series',
-        indicator: i.code,
-        points: selection.quarters.map((q) => {
-          const s = byQuarter.get(q);
-          return { quarter: q, value: s ? gate.statistic(s.n, s.median) : null };
-        }),
-      };
-    },
+    'process.days_to_assessment': (i) => medianSeries(i, counts.daysToAssessment),
+    'process.handover_acceptance_time': (i) => medianSeries(i, counts.handoverAcceptance),
     'process.investigation_in_time': (i) =>
       shareSection(i, counts.investigationInTime, SHARE_LABELS['process.investigation_in_time']),
     'process.cases_waiting': (i) => ({
@@ -307,6 +344,28 @@ export function buildSections(
         }),
       };
     },
+    'outcome.report_after_closure_6m': (i) =>
+      shareSection(i, counts.reportAfterClosure['6m'], SHARE_LABELS['outcome.report_after_closure_6m']),
+    'outcome.report_after_closure_12m': (i) =>
+      shareSection(i, counts.reportAfterClosure['12m'], SHARE_LABELS['outcome.report_after_closure_12m']),
+    'outcome.report_after_closure_18m': (i) =>
+      shareSection(i, counts.reportAfterClosure['18m'], SHARE_LABELS['outcome.report_after_closure_18m']),
+    'outcome.violence_stopped': (i) =>
+      shareSection(i, counts.violenceStopped, SHARE_LABELS['outcome.violence_stopped']),
+    'outcome.experience_expert_share': (i) =>
+      shareSection(i, counts.experienceExpert, SHARE_LABELS['outcome.experience_expert_share']),
+    'outcome.perpetrator_help': (i) =>
+      shareSection(i, counts.perpetratorHelp, SHARE_LABELS['outcome.perpetrator_help']),
+    'measures.restraining_orders': (i) => countTable(i, counts.restrainingOrders),
+    'measures.restraining_order_extensions': (i) =>
+      shareSection(
+        i,
+        counts.restrainingOrderExtensions,
+        SHARE_LABELS['measures.restraining_order_extensions'],
+      ),
+    'measures.crisis_care': (i) => countTable(i, counts.crisisCare),
+    'measures.shelter_stays': (i) => countTable(i, counts.shelterStays),
+    'measures.shelter_stay_length': (i) => medianSeries(i, counts.shelterStayLength),
   };
 
   const sections: InsightSection[] = [];

@@ -45,6 +45,8 @@ export const indicatorSchema = z.object({
     z.object({ status: z.literal('available') }),
     z.object({ status: z.literal('not_yet_available'), awaiting: z.string() }),
   ]),
+  maturityMonths: z.number().optional(),
+  ambition: z.object({ value: z.number(), source: z.string() }).optional(),
 });
 
 const audience = z.enum(['policy_advisor', 'team_lead']);
@@ -113,6 +115,8 @@ export const insightSection = z.discriminatedUnion('kind', [
     rows: z.array(shareRow),
     total: shareRow,
     trend: z.array(z.object({ quarter: z.string(), share: publishedShare })),
+    maturity: z.object({ months: z.number(), countedUpTo: z.string().nullable() }).optional(),
+    ambition: z.object({ value: z.number(), source: z.string() }).optional(),
   }),
   z.object({
     kind: z.literal('rate'),

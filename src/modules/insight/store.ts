@@ -82,7 +82,7 @@ export async function loadPopulation(
 }
 
 /** The version of the summary's definitions: bump it when a count changes meaning, and every summary is recomputed. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /** Advisory lock class of a summary recomputation (second key: the region). */
 const SUMMARY_LOCK = 5_018;
@@ -191,7 +191,127 @@ async function summariseWindow(db: Kysely<DB>, w: Window): Promise<Map<QuarterKe
     advice: advice.rows,
     cases: cases.rows,
     scores: scores.rows,
+    ...(await summariseCasework(db, w)),
   });
+}
+
+/** An instant plus whole months on the Amsterdam calendar (as the quarters are counted). */
+const plusMonths = (column: string, months: number) =>
+  sql`((${sql.ref(column)} at time zone 'Europe/Amsterdam') + make_interval(months => ${months}))
+    at time zone 'Europe/Amsterdam'`;
+
+/**
+ * The casework outcomes and measures of the window: handover acceptance, what followed a closure
+ * or the end of an involvement (the same identity rule as re-reports: same BSN key, or when either
+ * lacks one the same normalised name and date of birth; reports in every region), perpetrator help
+ * and measures. Grouped in SQL like summariseWindow.
+ */
+async function summariseCasework(db: Kysely<DB>, w: Window) {
+  const window = (column: string) => sql`${sql.ref(column)} >= ${w.from} and ${sql.ref(column)} < ${w.to}`;
+
+  const handovers = await sql<SummaryGroups['handovers'][number]>`
+    select insight_quarter(e.occurred_at) as quarter, count(*)::int as n,
+      percentile_cont(0.5) within group (
+        order by (extract(epoch from e.occurred_at) - extract(epoch from h.proposed_at)) / 86400) as median
+    from case_handover_event e
+    join case_handover h on h.id = e.handover_id
+    join household_case r on r.id = h.case_id
+    where ${inRegion('r.municipality_code', w)} and ${window('e.occurred_at')} and e.to_status = 'accepted'
+    group by 1`.execute(db);
+
+  const closures = await sql<SummaryGroups['closures'][number]>`
+    with closed as (
+      select c.id, c.case_id, c.closed_at, r.municipality_code
+      from case_closure c join household_case r on r.id = c.case_id
+      where ${inRegion('r.municipality_code', w)} and ${window('c.closed_at')}
+        and not exists (select 1 from case_reopening o where o.closure_id = c.id)
+    ), members as (
+      select k.id as closure_id, m.bsn_hash, m.date_of_birth, insight_name_key(m.full_name) as name_key
+      from closed k join case_member m on m.case_id = k.case_id
+    ), linked as (
+      select m.closure_id, p.report_id from members m
+      join report_person p on p.bsn_hash = m.bsn_hash
+      where m.bsn_hash is not null
+      union
+      select m.closure_id, p.report_id from members m
+      join report_person p on p.date_of_birth = m.date_of_birth
+        and insight_name_key(p.full_name) = m.name_key
+      where m.bsn_hash is null or p.bsn_hash is null
+    ), first_after as (
+      select k.id, min(l.received_at) as first_at
+      from closed k join linked x on x.closure_id = k.id
+      join report l on l.id = x.report_id and l.received_at > k.closed_at
+      group by k.id
+    )
+    select insight_quarter(k.closed_at) as quarter, k.municipality_code as municipality,
+      coalesce(f.first_at <= ${plusMonths('k.closed_at', 6)}, false) as within_6m,
+      coalesce(f.first_at <= ${plusMonths('k.closed_at', 12)}, false) as within_12m,
+      coalesce(f.first_at <= ${plusMonths('k.closed_at', 18)}, false) as within_18m,
+      exists (select 1 from case_support s where s.case_id = k.case_id
+        and s.kind = 'experience_expert' and s.outcome = 'used') as expert,
+      count(*)::int as n
+    from closed k left join first_after f on f.id = k.id
+    group by 1, 2, 3, 4, 5, 6`.execute(db);
+
+  const ended = await sql<SummaryGroups['ended'][number]>`
+    with target as (
+      select r.id, r.municipality_code, r.involvement_ended_at as ended_at from report r
+      where ${inRegion('r.municipality_code', w)} and ${window('r.involvement_ended_at')}
+    ), persons as (
+      select p.report_id, p.bsn_hash, p.date_of_birth, insight_name_key(p.full_name) as name_key
+      from report_person p where p.report_id in (select id from target)
+    ), linked as (
+      select p.report_id, q.report_id as later_id from persons p
+      join report_person q on q.bsn_hash = p.bsn_hash and q.report_id <> p.report_id
+      where p.bsn_hash is not null
+      union
+      select p.report_id, q.report_id from persons p
+      join report_person q on q.date_of_birth = p.date_of_birth
+        and insight_name_key(q.full_name) = p.name_key and q.report_id <> p.report_id
+      where p.bsn_hash is null or q.bsn_hash is null
+    ), again as (
+      select distinct t.id from target t join linked l on l.report_id = t.id
+      join report x on x.id = l.later_id
+        and x.received_at > t.ended_at and x.received_at <= ${plusMonths('t.ended_at', 12)}
+    )
+    select insight_quarter(t.ended_at) as quarter, t.municipality_code as municipality,
+      a.id is null as stopped, count(*)::int as n
+    from target t left join again a on a.id = t.id
+    group by 1, 2, 3`.execute(db);
+
+  const perpetratorHelp = await sql<SummaryGroups['perpetratorHelp'][number]>`
+    select insight_quarter(s.offered_at) as quarter, r.municipality_code as municipality,
+      coalesce(s.outcome = 'used', false) as used, count(*)::int as n
+    from case_support s join household_case r on r.id = s.case_id
+    where ${inRegion('r.municipality_code', w)} and ${window('s.offered_at')} and s.kind = 'perpetrator_help'
+    group by 1, 2, 3`.execute(db);
+
+  const measures = await sql<SummaryGroups['measures'][number]>`
+    select insight_quarter(m.imposed_at) as quarter, r.municipality_code as municipality, m.kind,
+      exists (select 1 from case_measure_extension x where x.measure_id = m.id) as extended,
+      count(*)::int as n
+    from case_measure m join household_case r on r.id = m.case_id
+    where ${inRegion('r.municipality_code', w)} and ${window('m.imposed_at')}
+      and m.kind in ('restraining_order', 'crisis_care', 'shelter_stay')
+    group by 1, 2, 3, 4`.execute(db);
+
+  const stays = await sql<SummaryGroups['stays'][number]>`
+    select insight_quarter(m.imposed_at) as quarter, count(*)::int as n,
+      percentile_cont(0.5) within group (order by greatest(0,
+        extract(epoch from coalesce(m.lifted_at, m.end_at)) - extract(epoch from m.imposed_at)) / 86400)
+        as median
+    from case_measure m join household_case r on r.id = m.case_id
+    where ${inRegion('r.municipality_code', w)} and ${window('m.imposed_at')} and m.kind = 'shelter_stay'
+    group by 1`.execute(db);
+
+  return {
+    handovers: handovers.rows,
+    closures: closures.rows,
+    ended: ended.rows,
+    perpetratorHelp: perpetratorHelp.rows,
+    measures: measures.rows,
+    stays: stays.rows,
+  };
 }
 
 function parseCounts(value: unknown): QuarterSummary {
@@ -326,7 +446,7 @@ export async function loadInsightCounts(
     },
     now,
   );
-  return countsFromSummaries(summaries, live);
+  return countsFromSummaries(summaries, live, now);
 }
 
 export async function listReferenceFigures(db: Kysely<DB>, regionId: number) {

@@ -48,6 +48,8 @@ export type InsightSection =
       rows: ShareRow[];
       total: ShareRow;
       trend: { quarter: string; share: PublishedShare }[];
+      maturity?: { months: number; countedUpTo: string | null };
+      ambition?: { value: number; source: string };
     }
   | { kind: 'rate'; indicator: string; rows: RateRow[]; total: RateRow; years: number }
   | { kind: 'series'; indicator: string; points: { quarter: string; value: number | null }[] };

@@ -148,13 +148,33 @@ export function InsightSectionView({
             </TableBody>
           </Table>
           <SuppressionNote threshold={threshold} />
+          {section.maturity ? (
+            <Paragraph className="kring-note">
+              {section.maturity.countedUpTo
+                ? t('insight.maturity.countedUpTo', {
+                    months: section.maturity.months,
+                    quarter: quarterText(section.maturity.countedUpTo, language),
+                  })
+                : t('insight.maturity.none', { months: section.maturity.months })}
+            </Paragraph>
+          ) : null}
+          {section.ambition ? (
+            <Paragraph className="kring-reference">
+              {t('insight.ambition.line', {
+                value: formatNumber(section.ambition.value, language),
+                source: section.ambition.source,
+              })}
+            </Paragraph>
+          ) : null}
           <TrendChart
             title={t('insight.trendTitle', { name })}
             unit="%"
             reference={
               reference
                 ? { value: reference.value, label: t('insight.reference.chart', { year: reference.year }) }
-                : undefined
+                : section.ambition
+                  ? { value: section.ambition.value, label: t('insight.ambition.chart') }
+                  : undefined
             }
             points={section.trend.map((p) => ({
               label: quarterText(p.quarter, language),
