@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
-import { CASEWORK_JOBS } from './casework-jobs.ts';
 import { DEADLINE_REMINDERS_JOB, runDeadlineReminders } from './deadline-reminders.ts';
+import { SCHEDULED_JOBS } from './scheduled-jobs.ts';
 
 export const SESSION_CLEANUP_JOB = 'session-cleanup';
 
@@ -38,7 +38,7 @@ export async function startScheduler(options: SchedulerOptions): Promise<PgBoss>
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
   for (const name of [DEADLINE_REMINDERS_JOB, SESSION_CLEANUP_JOB]) await boss.createQueue(name);
-  for (const job of CASEWORK_JOBS) {
+  for (const job of SCHEDULED_JOBS) {
     await boss.createQueue(job.name);
     await boss.work(job.name, { pollingIntervalSeconds: 5 }, async (runs) => {
       for (const run of runs)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellKey, shareColumn } from '../../src/domain/insight/indicator-facts.ts';
 import type { InsightCounts } from '../../src/domain/insight/quarter-summary.ts';
 import { quartersOfYear } from '../../src/domain/insight/quarters.ts';
+import { runInsightSummaries } from '../../src/jobs/insight-summaries.ts';
 import {
   loadInsightCounts,
   loadQuarterSummaries,
@@ -233,5 +234,25 @@ describe('quarter summaries are never read stale', () => {
     const i = reports?.table?.rowKeys.indexOf(NIJMEGEN) ?? -1;
     // Nijmegen: 1 + 2 + 1 reports in 2023 (below the threshold: hidden, never wrong).
     expect(reports?.table?.rowTotals[i]).toEqual({ suppressed: true, reason: 'primary' });
+  });
+
+  it('the scheduled job computes what a read would, so the read after a change recomputes nothing', async () => {
+    await addReport(TIEL, '2024-02-02T10:00:00Z');
+    const run = () => runInsightSummaries(t.deps.db, { slot: 'test', instance: 'test', now: t.deps.now() });
+    const first = await run();
+    expect(first.recomputed).toBeGreaterThan(0);
+    const notes = await t.deps.db
+      .selectFrom('insight_stale_quarter')
+      .select('quarter')
+      .where('region_id', '=', regionId)
+      .execute();
+    expect(notes).toEqual([]);
+    const read = await loadQuarterSummaries(t.deps.db, { id: regionId, codes }, quartersOfYear(2024));
+    expect(read.recomputed).toEqual([]);
+    expect(read.summaries.get('2024-Q1')?.reports[TIEL]).toBe(1);
+    // Nothing changed since: the next run recomputes nothing.
+    expect((await run()).recomputed).toBe(0);
+    await addReport(TIEL, '2024-05-05T10:00:00Z');
+    expect((await run()).recomputed).toBe(1);
   });
 });
