@@ -98,6 +98,25 @@ const inRegion = (column: string, w: Window) =>
   sql`${sql.ref(`r.region_id`)} = ${w.regionId} and ${sql.ref(column)} in (${sql.join(w.codes)})`;
 
 /**
+ * The CTEs `persons` and `linked (report_id, other_id)`: for each report of the CTE `target (id)`,
+ * every other report about one of its people — same BSN key, or when either lacks one the same
+ * normalised name and date of birth (src/domain/casework/report-classification.ts), in any region.
+ */
+const LINKED_REPORTS = sql`persons as (
+      select p.report_id, p.bsn_hash, p.date_of_birth, insight_name_key(p.full_name) as name_key
+      from report_person p where p.report_id in (select id from target)
+    ), linked as (
+      select p.report_id, q.report_id as other_id from persons p
+      join report_person q on q.bsn_hash = p.bsn_hash and q.report_id <> p.report_id
+      where p.bsn_hash is not null
+      union
+      select p.report_id, q.report_id from persons p
+      join report_person q on q.date_of_birth = p.date_of_birth
+        and insight_name_key(q.full_name) = p.name_key and q.report_id <> p.report_id
+      where p.bsn_hash is null or q.bsn_hash is null
+    )`;
+
+/**
  * The counts of every quarter in the window, grouped in SQL. Re-reports follow classifyReport
  * (src/domain/casework/report-classification.ts): earlier reports about the same people (same BSN
  * key, or when either lacks one the same normalised name and date of birth; in every region)
@@ -114,23 +133,11 @@ async function summariseWindow(db: Kysely<DB>, w: Window): Promise<Map<QuarterKe
         r.assessed_at, r.assessment_due_at
       from report r left join organisation o on o.id = r.created_by_organisation_id
       where ${inRegion('r.municipality_code', w)} and ${window('r.received_at')}
-    ), persons as (
-      select p.report_id, p.bsn_hash, p.date_of_birth, insight_name_key(p.full_name) as name_key
-      from report_person p where p.report_id in (select id from target)
-    ), linked as (
-      select p.report_id, q.report_id as earlier_id from persons p
-      join report_person q on q.bsn_hash = p.bsn_hash and q.report_id <> p.report_id
-      where p.bsn_hash is not null
-      union
-      select p.report_id, q.report_id from persons p
-      join report_person q on q.date_of_birth = p.date_of_birth
-        and insight_name_key(q.full_name) = p.name_key and q.report_id <> p.report_id
-      where p.bsn_hash is null or q.bsn_hash is null
-    ), history as (
+    ), ${LINKED_REPORTS}, history as (
       select t.id,
         bool_or(e.involvement_ended_at is null or e.involvement_ended_at > t.received_at) as ongoing
       from linked l join target t on t.id = l.report_id
-      join report e on e.id = l.earlier_id and e.received_at < t.received_at
+      join report e on e.id = l.other_id and e.received_at < t.received_at
       group by t.id
     )
     select insight_quarter(t.received_at) as quarter, t.municipality_code as municipality,
@@ -257,21 +264,9 @@ async function summariseCasework(db: Kysely<DB>, w: Window) {
     with target as (
       select r.id, r.municipality_code, r.involvement_ended_at as ended_at from report r
       where ${inRegion('r.municipality_code', w)} and ${window('r.involvement_ended_at')}
-    ), persons as (
-      select p.report_id, p.bsn_hash, p.date_of_birth, insight_name_key(p.full_name) as name_key
-      from report_person p where p.report_id in (select id from target)
-    ), linked as (
-      select p.report_id, q.report_id as later_id from persons p
-      join report_person q on q.bsn_hash = p.bsn_hash and q.report_id <> p.report_id
-      where p.bsn_hash is not null
-      union
-      select p.report_id, q.report_id from persons p
-      join report_person q on q.date_of_birth = p.date_of_birth
-        and insight_name_key(q.full_name) = p.name_key and q.report_id <> p.report_id
-      where p.bsn_hash is null or q.bsn_hash is null
-    ), again as (
+    ), ${LINKED_REPORTS}, again as (
       select distinct t.id from target t join linked l on l.report_id = t.id
-      join report x on x.id = l.later_id
+      join report x on x.id = l.other_id
         and x.received_at > t.ended_at and x.received_at <= ${plusMonths('t.ended_at', 12)}
     )
     select insight_quarter(t.ended_at) as quarter, t.municipality_code as municipality,
