@@ -1,7 +1,43 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  computeWorkingDayDeadline,
+  type EscalationLevel,
+  type Handover,
+  type HandoverAction,
+  type HandoverResolution,
+  type HandoverStatus,
+  transitionHandover,
+} from '../../src/domain/casework/handover.ts';
+import {
+  allowedAuthorities,
+  canRecordMeasure,
+  checkMeasureParties,
+  DEFAULT_MEASURE_CATEGORY,
+  isAdultOn,
+  type MeasurePart,
+} from '../../src/domain/casework/measure-authority.ts';
+import {
+  computeEnd,
+  computeMaximumEnd,
+  extendMeasure,
+  type Measure,
+  type MeasureKind,
+} from '../../src/domain/casework/measure-clock.ts';
 import { classifyReport, type EarlierInvolvement } from '../../src/domain/casework/report-classification.ts';
+import {
+  canRecordSupport,
+  DEFAULT_SUPPORT_CATEGORY,
+  isPerpetratorRole,
+  type SupportKind,
+} from '../../src/domain/casework/support.ts';
+import type { OrganisationType } from '../../src/domain/organisation-type.ts';
+import { resolveRegionAgreements } from '../../src/domain/region-agreements.ts';
+import { CLOSURE_REASONS } from '../../src/modules/cases/closure-letter.ts';
+import { HANDOVER_RESPONSE_WORKING_DAYS } from '../../src/modules/cases/handover-config.ts';
 import { seedDemo } from '../../src/modules/demo/seed-demo.ts';
+import { Calendar } from '../../src/modules/demo/synthetic/calendar.ts';
+import { CALIBRATION } from '../../src/modules/demo/synthetic/calibration.ts';
 import { digestSyntheticData } from '../../src/modules/demo/synthetic/digest.ts';
 import { type GenerateResult, generateSyntheticData } from '../../src/modules/demo/synthetic/generate.ts';
 import { buildSyntheticRegions } from '../../src/modules/demo/synthetic/synthetic-regions.ts';
@@ -21,6 +57,24 @@ const OPTIONS = {
 } as const;
 const GZ_REPORTS_PER_YEAR = 2_839;
 const YEAR_2025 = Date.parse('2025-01-01T00:00:00+01:00');
+const DAY = 86_400_000;
+// Gelderland-Zuid has no order figure of its own: the national rate for ~536,000 inhabitants.
+const GZ_ORDERS_PER_YEAR =
+  (536_000 * CALIBRATION.nationalRestrainingOrdersPerYear) / CALIBRATION.nationalPopulation;
+const GZ_SHELTER_STAYS_PER_YEAR = 67;
+const GZ_CRISIS_CARE_PER_YEAR = (536_000 * CALIBRATION.crisisCarePer100k) / 1e5;
+
+const orgTypes = async () =>
+  new Map(
+    (await t.deps.db.selectFrom('organisation').select(['id', 'type']).execute()).map((o) => [
+      o.id,
+      o.type as OrganisationType,
+    ]),
+  );
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
 
 let t: TestApp;
 let result: GenerateResult;
@@ -35,8 +89,22 @@ afterAll(async () => {
 
 describe('synthetic region generator', () => {
   it('gives the same rows for the same seed in a fresh database, and other rows for another seed', async () => {
-    const first = await digestSyntheticData(t.deps.db);
+    const tables = new Map<string, number>();
+    const first = await digestSyntheticData(t.deps.db, (table) =>
+      tables.set(table, (tables.get(table) ?? 0) + 1),
+    );
     expect(first.rows).toBeGreaterThan(1_000);
+    // The casework records insight reads are part of the digest, so a change in them shows.
+    for (const table of [
+      'case_closure',
+      'case_measure',
+      'case_measure_member',
+      'case_measure_extension',
+      'case_handover',
+      'case_handover_event',
+      'case_support',
+    ])
+      expect(tables.get(table) ?? 0, table).toBeGreaterThan(0);
     for (const [seed, same] of [
       [OPTIONS.seed, true],
       ['another-seed', false],
@@ -217,6 +285,395 @@ describe('synthetic region generator', () => {
     const detail = await client.get<{ reference: string }>(`/api/cases/${first?.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.reference).toMatch(/^SYN-C-/);
+  });
+
+  it('closes every closed case exactly once, at the same instant, by its coordinator, with a synthetic letter', async () => {
+    const db = t.deps.db;
+    const cases = await db
+      .selectFrom('household_case')
+      .select(['id', 'reference', 'closed_at'])
+      .where('reference', 'like', 'SYN-%')
+      .execute();
+    const closures = await db.selectFrom('case_closure').selectAll().execute();
+    const team = await db.selectFrom('case_team_member').selectAll().execute();
+    const closedPhases = await db
+      .selectFrom('case_phase_change')
+      .selectAll()
+      .where('to_phase', '=', 'closed')
+      .execute();
+    const closed = cases.filter((c) => c.closed_at !== null);
+    expect(closed.length).toBeGreaterThan(20);
+    for (const c of cases) {
+      const mine = closures.filter((x) => x.case_id === c.id);
+      if (c.closed_at === null) {
+        expect(mine).toHaveLength(0);
+        continue;
+      }
+      expect(mine).toHaveLength(1);
+      const [closure] = mine;
+      expect(closure?.closed_at.getTime()).toBe(c.closed_at.getTime());
+      expect(CLOSURE_REASONS).toContain(closure?.reason_code);
+      expect(closure?.explanation).toMatch(/\[Synthetisch\]/);
+      expect(closure?.letter_subject).toMatch(/^\[Synthetisch\].*SYN-C-/);
+      expect(closure?.letter_paragraphs.join(' ')).toMatch(/verzonnen/);
+      expect(closure?.letter_protected_passages).toBe(0);
+      // Closed by the coordinator who held the case then, acting for their organisation.
+      expect(
+        team.some(
+          (m) =>
+            m.case_id === c.id &&
+            m.case_role === 'coordinator' &&
+            m.user_id === closure?.closed_by_user_id &&
+            m.organisation_id === closure?.organisation_id &&
+            m.joined_at <= (c.closed_at as Date),
+        ),
+      ).toBe(true);
+      const phase = closedPhases.filter((p) => p.case_id === c.id);
+      expect(phase).toHaveLength(1);
+      expect(phase[0]?.changed_at.getTime()).toBe(c.closed_at.getTime());
+      expect(phase[0]?.reason).toMatch(/^Afgesloten \(/);
+    }
+    // The planner never reopens: a new report about a closed household opens a new case.
+    expect(await db.selectFrom('case_reopening').select('id').execute()).toHaveLength(0);
+    const safe = closures.filter((c) => c.reason_code === 'safety_stable').length / closures.length;
+    expect(safe).toBeGreaterThan(0.4);
+    expect(safe).toBeLessThan(0.8);
+  });
+
+  it('keeps measure clocks, parties and authorities as the measure rules decide them', async () => {
+    const db = t.deps.db;
+    const types = await orgTypes();
+    const measures = await db
+      .selectFrom('case_measure as m')
+      .innerJoin('household_case as c', 'c.id', 'm.case_id')
+      .selectAll('m')
+      .select('c.opened_at')
+      .where('c.reference', 'like', 'SYN-%')
+      .orderBy('m.id')
+      .execute();
+    const extensions = await db
+      .selectFrom('case_measure_extension')
+      .selectAll()
+      .orderBy('recorded_at')
+      .execute();
+    const parts = await db
+      .selectFrom('case_measure_member as mm')
+      .innerJoin('case_member as cm', 'cm.id', 'mm.member_id')
+      .select(['mm.measure_id', 'mm.part', 'cm.case_id', 'cm.role', 'cm.date_of_birth'])
+      .execute();
+    const kinds = new Set(measures.map((m) => m.kind));
+    for (const kind of ['restraining_order', 'crisis_care', 'shelter_stay', 'intensive_case_management'])
+      expect(kinds.has(kind), kind).toBe(true);
+    for (const m of measures) {
+      const kind = m.kind as MeasureKind;
+      const mine = extensions.filter((e) => e.measure_id === m.id);
+      // Every extension passes the rule at the moment it was recorded, one after the other.
+      let measure: Measure = { kind, imposedAt: m.imposed_at, extensions: [], liftedAt: null };
+      for (const e of mine) {
+        expect(e.previous_end_at.getTime()).toBe(
+          computeEnd(kind, m.imposed_at, measure.extensions).getTime(),
+        );
+        const result = extendMeasure(measure, e.new_end_at, e.recorded_at);
+        expect(result.ok, `${kind} extension`).toBe(true);
+        if (result.ok) measure = result.measure;
+        expect(allowedAuthorities(kind, 'extend')).toContain(e.decided_by);
+      }
+      // end_at and maximum_end_at are exactly what the measure service stores.
+      expect(m.end_at.getTime()).toBe(computeEnd(kind, m.imposed_at, measure.extensions).getTime());
+      expect(m.maximum_end_at?.getTime() ?? null).toBe(
+        computeMaximumEnd(kind, m.imposed_at)?.getTime() ?? null,
+      );
+      const days = (m.end_at.getTime() - m.imposed_at.getTime()) / DAY;
+      // The legal clock in plain numbers too (an hour either way for a change of summer time).
+      if (kind === 'restraining_order') {
+        expect(days).toBeGreaterThanOrEqual(10 - 1 / 24);
+        expect(days).toBeLessThanOrEqual(28 + 1 / 24);
+        expect(m.decided_by).toBe('mayor');
+        expect(m.decision_reference).toMatch(/^SYN-C-.*-HV\d+$/);
+      }
+      if (kind === 'crisis_care') {
+        expect(days).toBeLessThanOrEqual(42 + 1 / 24);
+        expect(mine).toHaveLength(0);
+      }
+      expect(allowedAuthorities(kind, 'impose')).toContain(m.decided_by);
+      expect(canRecordMeasure(kind, types.get(m.organisation_id) as OrganisationType)).toBe(true);
+      expect(m.category).toBe(DEFAULT_MEASURE_CATEGORY[kind]);
+      expect(m.recorded_at.getTime()).toBeGreaterThanOrEqual(m.opened_at.getTime());
+      expect(m.note).toMatch(/\[Synthetisch\]/);
+      if (m.lifted_at) {
+        expect(m.lifted_at.getTime()).toBeGreaterThan(m.recorded_at.getTime());
+        expect(m.lifted_at.getTime()).toBeLessThan(m.end_at.getTime());
+        expect(allowedAuthorities(kind, 'lift')).toContain(m.lifted_decided_by);
+        expect(m.lifted_by_user_id).not.toBeNull();
+      }
+      // Parties: members of the same case; an order has one adult subject, the perpetrator.
+      const mineParts = parts.filter((p) => p.measure_id === m.id);
+      expect(mineParts.every((p) => p.case_id === m.case_id)).toBe(true);
+      const verdict = checkMeasureParties(
+        kind,
+        mineParts.map((p) => ({ part: p.part as MeasurePart, dateOfBirth: p.date_of_birth })),
+        m.imposed_at,
+      );
+      expect(verdict.ok).toBe(true);
+      if (kind === 'restraining_order') {
+        const subject = mineParts.find((p) => p.part === 'subject');
+        expect(isPerpetratorRole(subject?.role ?? '')).toBe(true);
+        expect(isAdultOn(subject?.date_of_birth ?? '', m.imposed_at)).toBe(true);
+      }
+    }
+    // Calibrated: orders, crisis care and shelter stays a year; about a third to half of orders extended.
+    const in2025 = (kind: string) =>
+      measures.filter((m) => m.kind === kind && m.imposed_at.getTime() >= YEAR_2025).length;
+    const near = (n: number, perYear: number) => {
+      expect(n).toBeGreaterThanOrEqual(Math.floor(perYear * OPTIONS.fraction * 0.6));
+      expect(n).toBeLessThanOrEqual(Math.ceil(perYear * OPTIONS.fraction * 1.4));
+    };
+    near(in2025('restraining_order'), GZ_ORDERS_PER_YEAR);
+    near(in2025('shelter_stay'), GZ_SHELTER_STAYS_PER_YEAR);
+    near(in2025('crisis_care'), GZ_CRISIS_CARE_PER_YEAR);
+    const orders = measures.filter((m) => m.kind === 'restraining_order');
+    const extended = orders.filter((m) => extensions.some((e) => e.measure_id === m.id)).length;
+    expect(extended / orders.length).toBeGreaterThan(0.2);
+    expect(extended / orders.length).toBeLessThan(0.7);
+    // Shelter stays last days to months; most end early (lifted), some run their term or longer.
+    const stays = measures.filter((m) => m.kind === 'shelter_stay');
+    const stayDays = stays.map((m) => ((m.lifted_at ?? m.end_at).getTime() - m.imposed_at.getTime()) / DAY);
+    expect(median(stayDays)).toBeGreaterThan(14);
+    expect(median(stayDays)).toBeLessThan(120);
+    expect(stays.some((m) => m.lifted_at !== null)).toBe(true);
+  });
+
+  it('hands coordination from Veilig Thuis to the local team step by step as the handover rules allow', async () => {
+    const db = t.deps.db;
+    const types = await orgTypes();
+    const region = await db
+      .selectFrom('region')
+      .select('agreements')
+      .where('code', '=', 'gelderland-zuid')
+      .executeTakeFirstOrThrow();
+    const ladder: EscalationLevel[] = resolveRegionAgreements(region.agreements).handoverEscalation;
+    const handovers = await db
+      .selectFrom('case_handover as h')
+      .innerJoin('household_case as c', 'c.id', 'h.case_id')
+      .selectAll('h')
+      .where('c.reference', 'like', 'SYN-%')
+      .execute();
+    const events = await db.selectFrom('case_handover_event').selectAll().orderBy('position').execute();
+    const team = await db.selectFrom('case_team_member').selectAll().execute();
+    expect(handovers.length).toBeGreaterThan(10);
+    const acceptDays: number[] = [];
+    for (const h of handovers) {
+      expect(h.subject).toBe('coordination');
+      expect(types.get(h.from_organisation_id)).toBe('veilig_thuis');
+      expect(['local_team', 'municipality']).toContain(types.get(h.to_organisation_id));
+      expect(h.response_due_at.getTime()).toBe(
+        computeWorkingDayDeadline(h.proposed_at, HANDOVER_RESPONSE_WORKING_DAYS).getTime(),
+      );
+      const steps = events.filter((e) => e.handover_id === h.id);
+      expect(steps.map((e) => e.position)).toEqual(steps.map((_, i) => i + 1));
+      const [first] = steps;
+      expect(first?.action).toBe('propose');
+      expect(first?.from_status).toBeNull();
+      expect(first?.occurred_at.getTime()).toBe(h.proposed_at.getTime());
+      // Replay every later step through the rules, as the service and the escalation job do.
+      let state: Handover = {
+        status: 'proposed',
+        fromOrganisationId: h.from_organisation_id,
+        toOrganisationId: h.to_organisation_id,
+        warm: h.warm,
+        jointContactAt: null,
+        proposedAt: h.proposed_at,
+        responseDueAt: h.response_due_at,
+        reason: null,
+        escalationLevel: null,
+        escalationDueAt: null,
+        resolution: null,
+        decidedAt: null,
+      };
+      for (const [i, e] of steps.slice(1).entries()) {
+        const previous = steps[i];
+        expect(e.occurred_at.getTime()).toBeGreaterThanOrEqual(previous?.occurred_at.getTime() ?? 0);
+        expect(e.from_status).toBe(state.status);
+        if (e.action === 'joint_contact') {
+          expect(h.joint_contact_at?.getTime()).toBeLessThanOrEqual(e.occurred_at.getTime());
+          state = { ...state, jointContactAt: h.joint_contact_at };
+          expect(e.to_status).toBe(state.status);
+          continue;
+        }
+        const action = (
+          e.action === 'accept'
+            ? { type: 'accept' }
+            : e.action === 'resolve'
+              ? { type: 'resolve', resolution: h.resolution as HandoverResolution, reason: e.reason ?? '' }
+              : { type: e.action, reason: e.reason ?? '' }
+        ) as HandoverAction;
+        const actor =
+          e.actor_organisation_id === null
+            ? ({ kind: 'system' } as const)
+            : ({ kind: 'organisation', organisationId: e.actor_organisation_id } as const);
+        expect(e.automatic).toBe(e.actor_organisation_id === null);
+        const result = transitionHandover(state, action, actor, e.occurred_at, ladder);
+        expect(result.ok, `${e.action} after ${state.status}`).toBe(true);
+        if (!result.ok) break;
+        state = result.handover;
+        expect(e.to_status).toBe(state.status);
+        if (e.action === 'accept') {
+          // Accepted after the proposal, within the receiver's deadline.
+          expect(steps.slice(0, i + 1).some((p) => p.action === 'propose')).toBe(true);
+          expect(e.occurred_at.getTime()).toBeLessThanOrEqual(h.response_due_at.getTime());
+          acceptDays.push((e.occurred_at.getTime() - h.proposed_at.getTime()) / DAY);
+        }
+      }
+      // The row is the state after the last step.
+      expect(h.status).toBe(state.status as HandoverStatus);
+      expect(h.reason).toBe(state.reason);
+      expect(h.escalation_level).toBe(state.escalationLevel);
+      expect(h.escalation_due_at?.getTime() ?? null).toBe(state.escalationDueAt?.getTime() ?? null);
+      expect(h.decided_at?.getTime() ?? null).toBe(state.decidedAt?.getTime() ?? null);
+      expect(h.resolution).toBe(state.resolution);
+      // Whoever took over became the case's coordinator then, and the former one stayed in the team.
+      if (h.taken_over_by_user_id) {
+        const at = h.decided_at as Date;
+        expect(
+          team.some(
+            (m) =>
+              m.case_id === h.case_id &&
+              m.user_id === h.taken_over_by_user_id &&
+              m.organisation_id === h.to_organisation_id &&
+              m.case_role === 'coordinator' &&
+              m.joined_at.getTime() === at.getTime(),
+          ),
+        ).toBe(true);
+        expect(
+          team.some(
+            (m) =>
+              m.case_id === h.case_id &&
+              m.user_id === h.from_user_id &&
+              m.case_role === 'other' &&
+              m.joined_at.getTime() === at.getTime(),
+          ),
+        ).toBe(true);
+      } else expect(['accepted']).not.toContain(h.status);
+    }
+    // Most are accepted, within a few working days.
+    const settled = handovers.filter((h) => ['accepted', 'withdrawn', 'resolved'].includes(h.status));
+    const accepted = settled.filter((h) => h.status === 'accepted').length;
+    expect(accepted / settled.length).toBeGreaterThan(0.65);
+    expect(median(acceptDays)).toBeLessThan(5);
+    // A case never has two open coordination handovers (the unique index would refuse it anyway).
+    const open = handovers.filter((h) => ['proposed', 'declined', 'escalated'].includes(h.status));
+    expect(new Set(open.map((h) => h.case_id)).size).toBe(open.length);
+  });
+
+  it('offers perpetrator help only to perpetrators, and an experience expert in a small share of cases', async () => {
+    const db = t.deps.db;
+    const types = await orgTypes();
+    const offers = await db
+      .selectFrom('case_support as s')
+      .innerJoin('household_case as c', 'c.id', 's.case_id')
+      .leftJoin('case_member as m', 'm.id', 's.member_id')
+      .selectAll('s')
+      .select(['c.opened_at', 'c.closed_at', 'm.case_id as member_case_id', 'm.role as member_role'])
+      .where('c.reference', 'like', 'SYN-%')
+      .execute();
+    const cases = await db
+      .selectFrom('household_case as c')
+      .select([
+        'c.id',
+        (eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('case_member as m')
+                .select('m.id')
+                .whereRef('m.case_id', '=', 'c.id')
+                .where('m.role', 'in', ['perpetrator', 'both']),
+            )
+            .as('with_perpetrator'),
+      ])
+      .where('c.reference', 'like', 'SYN-%')
+      .execute();
+    for (const o of offers) {
+      const kind = o.kind as SupportKind;
+      expect(o.category).toBe(DEFAULT_SUPPORT_CATEGORY[kind]);
+      expect(canRecordSupport(types.get(o.organisation_id) as OrganisationType)).toBe(true);
+      expect(o.offered_at.getTime()).toBeGreaterThanOrEqual(o.opened_at.getTime());
+      if (o.closed_at) expect(o.offered_at.getTime()).toBeLessThan(o.closed_at.getTime());
+      if (o.member_id) expect(o.member_case_id).toBe(o.case_id);
+      if (kind === 'perpetrator_help') expect(isPerpetratorRole(o.member_role ?? '')).toBe(true);
+      expect(o.outcome === null).toBe(o.outcome_at === null);
+      expect(o.outcome === null).toBe(o.outcome_recorded_by_user_id === null);
+      if (o.outcome_at) expect(o.outcome_at.getTime()).toBeGreaterThanOrEqual(o.offered_at.getTime());
+    }
+    const help = offers.filter((o) => o.kind === 'perpetrator_help');
+    const withPerpetrator = cases.filter((c) => c.with_perpetrator).length;
+    const helped = new Set(help.map((o) => o.case_id)).size;
+    expect(helped / withPerpetrator).toBeGreaterThan(0.2);
+    expect(helped / withPerpetrator).toBeLessThan(0.6);
+    // Most answered (used more often than declined), some still open.
+    const used = help.filter((o) => o.outcome === 'used').length;
+    const declined = help.filter((o) => o.outcome === 'declined').length;
+    expect(used).toBeGreaterThan(declined);
+    expect((used + declined) / help.length).toBeGreaterThan(0.7);
+    expect(help.some((o) => o.outcome === null)).toBe(true);
+    const experts = new Set(offers.filter((o) => o.kind === 'experience_expert').map((o) => o.case_id)).size;
+    expect(experts / cases.length).toBeGreaterThan(0.03);
+    expect(experts / cases.length).toBeLessThan(0.13);
+  });
+
+  it('lets Veilig Thuis read the measures, handovers and closure letter of a generated case through the API', async () => {
+    const db = t.deps.db;
+    const found = await sql<{ id: string; measures: number; handovers: number }>`
+      select c.id,
+        (select count(*)::int from case_measure m where m.case_id = c.id) as measures,
+        (select count(*)::int from case_handover h where h.case_id = c.id) as handovers
+      from household_case c
+      where c.reference like 'SYN-%' and c.closed_at is not null
+        and exists (select 1 from case_measure m where m.case_id = c.id)
+        and exists (select 1 from case_handover h where h.case_id = c.id)
+      order by c.reference limit 1`.execute(db);
+    const kase = found.rows[0];
+    expect(kase).toBeDefined();
+    const client = await signIn(t, 'vt.intake');
+    const measures = await client.get<{ measures: { kind: string }[]; withheld: number }>(
+      `/api/cases/${kase?.id}/measures`,
+    );
+    expect(measures.status).toBe(200);
+    expect(measures.body.measures.length + measures.body.withheld).toBe(kase?.measures);
+    const handovers = await client.get<{ status: string; history: { action: string }[] }[]>(
+      `/api/cases/${kase?.id}/handovers`,
+    );
+    expect(handovers.status).toBe(200);
+    expect(handovers.body).toHaveLength(kase?.handovers ?? -1);
+    expect(handovers.body[0]?.history[0]?.action).toBe('propose');
+    const letter = await client.get<{ subject: string }>(`/api/cases/${kase?.id}/closure/letter`);
+    expect(letter.status).toBe(200);
+    expect(letter.body.subject).toMatch(/^\[Synthetisch\]/);
+  });
+
+  it("computes deadlines and ages as the domain rules do, on the calendar's fast path", () => {
+    // 2025–2026: Christmas and the turn of the year, summer time, and an 18th birthday on 29 February
+    // in a common year (2008-02-29 comes of age on 1 March 2026).
+    const calendar = new Calendar('2027-01-01', 2);
+    let checked = 0;
+    for (let i = 0; i < calendar.days.length; i++) {
+      const day = calendar.days[i];
+      if (!day) continue;
+      const at = day.start + ((i * 7) % 24) * 3_600_000;
+      for (const n of [0, 2, 3, 5])
+        expect(calendar.workingDayDeadline(at, n)).toBe(computeWorkingDayDeadline(new Date(at), n).getTime());
+      for (const born of [
+        '2008-02-29',
+        '2007-02-28',
+        '2008-03-01',
+        '2007-02-30',
+        `${day.year - 18}${day.iso.slice(4)}`,
+      ]) {
+        expect(calendar.isAdultOn(born, at), `${born} on ${day.iso}`).toBe(isAdultOn(born, new Date(at)));
+        checked++;
+      }
+    }
+    expect(checked).toBe(730 * 5);
   });
 
   it('refuses production, a second run into the same database, and nonsense options, writing nothing', async () => {

@@ -6,6 +6,19 @@ import { AMSTERDAM } from '../../domain/working-days.ts';
 export const CLOSURE_REASONS = ['safety_stable', 'regular_help', 'moved_away', 'other'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
+/** Short Dutch names of the reasons, for the phase history the team reads. */
+const CLOSURE_REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
+  safety_stable: 'veiligheid stabiel',
+  regular_help: 'verder met gewone hulp',
+  moved_away: 'verhuisd, hulp overgedragen',
+  other: 'andere reden',
+};
+
+/** The reason of the phase change to "closed", as the team reads it in the phase history. */
+export function closurePhaseReason(reasonCode: ClosureReason, explanation: string): string {
+  return `Afgesloten (${CLOSURE_REASON_NAMES[reasonCode]}): ${explanation}`;
+}
+
 /** Plain Dutch (B1): short sentences, no jargon, "u" form. */
 export const CLOSURE_REASON_SENTENCES: Readonly<Record<ClosureReason, string>> = {
   safety_stable:

@@ -10,7 +10,7 @@ import type { Deps } from '../deps.ts';
 import { openResidentIdentity, residentParts } from '../intake/reporter-identity.ts';
 import { findVisibleReportIds } from '../intake/store.ts';
 import { authorizeCase, loadAuthorizedCase } from './case-guard.ts';
-import { adultsOn, type ClosureReason, closureLetter } from './closure-letter.ts';
+import { adultsOn, type ClosureReason, closureLetter, closurePhaseReason } from './closure-letter.ts';
 import { CLOSURE_MESSAGES } from './closure-messages.ts';
 import type { CloseInput, ReopenInput } from './closure-schemas.ts';
 import {
@@ -33,14 +33,6 @@ import {
 } from './store.ts';
 
 type Guard = Awaited<ReturnType<typeof authorizeCase>>;
-
-/** Short Dutch names of the reasons, for the phase history the team reads. */
-const REASON_NAMES: Readonly<Record<ClosureReason, string>> = {
-  safety_stable: 'veiligheid stabiel',
-  regular_help: 'verder met gewone hulp',
-  moved_away: 'verhuisd, hulp overgedragen',
-  other: 'andere reden',
-};
 
 /** A phase rule's refusal in the one error shape; the rule is about the case, not one field. */
 function refuseByRule(message: { nl: string; en: string }, path = 'body.phase'): never {
@@ -138,7 +130,7 @@ export async function closeCase(deps: Deps, ctx: RequestContext, caseId: string,
       caseId,
       from,
       'closed',
-      `Afgesloten (${REASON_NAMES[input.reasonCode]}): ${input.explanation}`,
+      closurePhaseReason(input.reasonCode, input.explanation),
       now,
     );
     const members = await loadCaseMembers(trx, caseId);

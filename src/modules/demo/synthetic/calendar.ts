@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { computeWorkingDayDeadline } from '../../../domain/casework/handover.ts';
 import { computeInvestigationDeadlines } from '../../../domain/front-door/deadlines.ts';
 import { computeAssessmentDeadline } from '../../../domain/safety-assessment-deadline.ts';
 import { AMSTERDAM, isWorkingDay } from '../../../domain/working-days.ts';
@@ -122,6 +123,36 @@ export class Calendar {
       this.#investigation.set(index, found);
     }
     return found;
+  }
+
+  /**
+   * A handover deadline as computeWorkingDayDeadline gives it: the end of the Amsterdam day `days`
+   * working days later (the start day does not count).
+   */
+  workingDayDeadline(at: number, days: number): number {
+    if (at >= this.start && at < this.end) {
+      // The same walk over the days this calendar already knows (working flag from isWorkingDay);
+      // the end of an Amsterdam day is the next day's midnight less a millisecond.
+      let index = this.dayIndex(at);
+      for (let left = days; left > 0 && index < this.days.length; ) if (this.days[++index]?.working) left--;
+      const next = this.days[index + 1];
+      if (index < this.days.length - 1 && next) return next.start - 1;
+    }
+    return computeWorkingDayDeadline(new Date(at), days).getTime();
+  }
+
+  /**
+   * Whether someone born on `dateOfBirth` is 18 or older on the Amsterdam day of `at`, as isAdultOn in
+   * measure-authority.ts decides it (born on 29 February: of age from 1 March in a common year), by
+   * comparing dates as text: the 18th birthday "yyyy-02-29" of a common year sorts between 28
+   * February and 1 March. Cheap, for the many checks while simulating.
+   */
+  isAdultOn(dateOfBirth: string, at: number): boolean {
+    const parsed = Date.parse(dateOfBirth);
+    // Not a date (Date.parse rolls "2006-02-30" over, the round trip does not): never of age.
+    if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== dateOfBirth) return false;
+    const year = Number(dateOfBirth.slice(0, 4));
+    return this.isoDate(at) >= `${String(year + 18).padStart(4, '0')}${dateOfBirth.slice(4)}`;
   }
 
   /** Moves an instant to office hours on a working day (staff record things at work). */

@@ -1,9 +1,15 @@
+import type { EscalationLevel } from '../../../domain/casework/handover.ts';
 import { type ParticipantType, summariseSafetyScores } from '../../../domain/casework/safety-score.ts';
+import type { OrganisationType } from '../../../domain/organisation-type.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import { type Calendar, DAY } from './calendar.ts';
+import { type PlannedClosure, planClosure, writeClosure } from './case-closure.ts';
+import { type MeasureStart, writeCaseMeasures } from './case-measures.ts';
+import { writeCaseSupport } from './case-support.ts';
+import { type PlannedHandover, planCoordinationHandover, writeHandover } from './coordination-handover.ts';
 import type { IdSource } from './ids.ts';
 import type { SyntheticPerson } from './people.ts';
-import type { Random } from './random.ts';
+import { Random } from './random.ts';
 import type { StaffMember } from './staff.ts';
 import { ACTIONS, CONCERNS, CONDITIONS, IF_IT_GOES_WRONG, NOTE_BODIES, PHASE_REASONS } from './texts.ts';
 
@@ -13,8 +19,12 @@ import { ACTIONS, CONCERNS, CONDITIONS, IF_IT_GOES_WRONG, NOTE_BODIES, PHASE_REA
  * assessments whose scores rise as the case progresses, GSV phase changes that follow the rules of
  * src/domain/casework/safety-phase.ts (one phase at a time, back only to direct safety, closing
  * only with an assessment of at most 30 days whose lowest score is at least 7), notes, actions and
- * closure. The life is planned ahead when the case opens; a follow-up report about the household
- * re-plans it from that moment ("a new incident can move the case back").
+ * a reasoned closure. When Veilig Thuis opened the case to keep following it (conditions and
+ * follow-up, a multi-agency table) it coordinates through direct safety and then hands the
+ * coordination to the local team (coordination-handover.ts). The life is planned ahead when the case
+ * opens; a follow-up report about the household re-plans it from that moment ("a new incident can
+ * move the case back"). Measures and offers of help are written with the case (case-measures.ts,
+ * case-support.ts), from a random stream of the case's own so they do not shift the region's.
  */
 type Phase = 'direct_safety' | 'stable_safety' | 'recovery' | 'monitoring' | 'closed';
 const NEXT: Partial<Record<Phase, Phase>> = {
@@ -42,6 +52,11 @@ export interface CaseTools {
   ids: IdSource;
   /** Nothing is planned at or after this instant (the end of the generated period). */
   end: number;
+  /** Seed of the generation, for the case's own random stream. */
+  seed: string;
+  /** The region's escalation ladder for handovers. */
+  escalation: readonly EscalationLevel[];
+  organisationTypes: ReadonlyMap<string, OrganisationType>;
 }
 
 interface TeamSlot {
@@ -52,6 +67,9 @@ interface TeamSlot {
   joinedBy: string;
   leftAt: number | null;
   leftBy: string | null;
+  /** The handover whose acceptance added this membership or ended it: kept with that handover. */
+  addedBy?: string;
+  endedBy?: string;
 }
 interface Assessment {
   id: string;
@@ -67,6 +85,10 @@ interface Assessment {
 export interface CaseTeamPools {
   coordinators: readonly StaffMember[];
   others: readonly { member: StaffMember; role: string }[];
+  /** The region's Veilig Thuis staff (record orders and crisis care, escalate handovers). */
+  veiligThuis: readonly StaffMember[];
+  /** Set when Veilig Thuis coordinates first: the local organisation it hands coordination to. */
+  handoverTo: { organisationId: string } | null;
 }
 
 export class SyntheticCase {
@@ -85,9 +107,18 @@ export class SyntheticCase {
     at: number;
     conditions: string[];
   }[] = [];
+  readonly handovers: (PlannedHandover & { id: string })[] = [];
+  /** Steered measures started by reports that reached the case (measure-steering.ts). */
+  readonly measureStarts: MeasureStart[] = [];
   closedAt: number | null = null;
+  closure: PlannedClosure | null = null;
+  readonly openedBy: string;
   /** How fast safety improves in this household (score points per assessment). */
   readonly #pace: number;
+  /** The case's own random stream: handovers, closure reasons, measures and help. */
+  readonly #own: Random;
+  /** The local coordinator Veilig Thuis means to hand the coordination to, while it coordinates. */
+  readonly #receiver: StaffMember | null;
 
   constructor(
     readonly id: string,
@@ -95,14 +126,20 @@ export class SyntheticCase {
     readonly regionId: number,
     readonly municipality: string,
     readonly openedAt: number,
-    readonly openedBy: string,
+    opener: StaffMember,
     persons: readonly SyntheticPerson[],
     readonly pools: CaseTeamPools,
     readonly tools: CaseTools,
   ) {
+    const openedBy = opener.userId;
+    this.openedBy = openedBy;
+    this.#own = new Random(tools.seed, `case:${id}`);
     this.members = persons.map((person) => ({ id: tools.ids.next('caseMember'), person }));
     this.#pace = Math.min(2.4, tools.rng.logNormal(1.1, 0.4));
-    const coordinator = tools.rng.pick(pools.coordinators);
+    const local = tools.rng.pick(pools.coordinators);
+    // Veilig Thuis keeps following the household: its assessor, who opened the case, coordinates.
+    const coordinator = pools.handoverTo ? opener : local;
+    this.#receiver = pools.handoverTo ? local : null;
     this.#join(coordinator, 'coordinator', openedAt, openedBy);
     this.phases.push({
       id: tools.ids.next('phaseChange'),
@@ -120,6 +157,23 @@ export class SyntheticCase {
     for (let i = 0; i < extra; i++)
       this.#joinOther(openedAt + tools.rng.between(0, 21) * DAY, coordinator.userId);
     this.#planFrom(openedAt, tools.rng.between(1.5, 4.5));
+  }
+
+  /** Veilig Thuis still coordinates a case it means to hand over. */
+  #veiligThuisCoordinates(): boolean {
+    return this.#receiver !== null && this.coordinator.organisationId !== this.#receiver.organisationId;
+  }
+
+  /** The coordinator at an instant (the current one when nobody held it then). */
+  coordinatorAt(at: number): StaffMember {
+    let found: TeamSlot | undefined;
+    for (const s of this.team)
+      if (s.role === 'coordinator' && s.joinedAt <= at && (s.leftAt === null || s.leftAt > at)) found = s;
+    return found?.member ?? this.coordinator;
+  }
+
+  activeTeamAt(at: number): readonly { member: StaffMember; role: string }[] {
+    return this.#activeAt(at);
   }
 
   get coordinator(): StaffMember {
@@ -141,11 +195,14 @@ export class SyntheticCase {
     return this.closedAt === null || this.closedAt > at;
   }
 
-  /** A follow-up report arrives while the case is open: attach it, and on a new incident step back. */
-  attachFollowUp(reportId: string, at: number, by: string) {
+  /**
+   * A follow-up report arrives while the case is open: attach it, and on a new incident step back.
+   * Returns whether it was a new incident (a moment a measure may start).
+   */
+  attachFollowUp(reportId: string, at: number, by: string): boolean {
     const { rng } = this.tools;
     this.reports.push({ reportId, at, by });
-    if (!rng.chance(0.55)) return;
+    if (!rng.chance(0.55)) return false;
     this.#truncateAfter(at);
     const phase = this.phaseAt(at);
     const coordinator = this.coordinator.userId;
@@ -161,6 +218,7 @@ export class SyntheticCase {
     }
     const last = this.assessments[this.assessments.length - 1];
     this.#planFrom(at + 6 * DAY, Math.max(1, (last ? last.median : 4) - rng.between(1.5, 3.5)));
+    return true;
   }
 
   #truncateAfter(at: number) {
@@ -172,17 +230,26 @@ export class SyntheticCase {
     keep(this.assessments);
     keep(this.notes);
     keep(this.plans);
-    const team = this.team.filter((s) => s.joinedAt <= at);
+    // A handover proposed by then goes on as planned (its answer does not depend on the incident);
+    // one proposed later was never made, and nor were its changes to the team.
+    const handovers = this.handovers.filter((h) => (h.steps[0]?.at ?? 0) <= at);
+    this.handovers.splice(0, this.handovers.length, ...handovers);
+    const kept = new Set(handovers.map((h) => h.id));
+    const team = this.team.filter(
+      (s) => s.joinedAt <= at || (s.addedBy !== undefined && kept.has(s.addedBy)),
+    );
     for (const s of team)
-      if (s.leftAt !== null && s.leftAt > at) {
+      if (s.leftAt !== null && s.leftAt > at && !(s.endedBy !== undefined && kept.has(s.endedBy))) {
         s.leftAt = null;
         s.leftBy = null;
+        delete s.endedBy;
       }
     this.team.splice(0, this.team.length, ...team);
     this.closedAt = null;
+    this.closure = null;
   }
 
-  #join(member: StaffMember, role: string, at: number, by: string) {
+  #join(member: StaffMember, role: string, at: number, by: string, addedBy?: string) {
     this.team.push({
       id: this.tools.ids.next('teamMember'),
       member,
@@ -191,7 +258,54 @@ export class SyntheticCase {
       joinedBy: by,
       leftAt: null,
       leftBy: null,
+      ...(addedBy === undefined ? {} : { addedBy }),
     });
+  }
+
+  /**
+   * After a forward step out of direct safety, Veilig Thuis proposes to hand the coordination to the
+   * local team (at most twice, one open proposal at a time). On acceptance the receiver becomes
+   * coordinator and the former coordinator stays in the team as a member, as takeOver in
+   * handover-service.ts does.
+   */
+  #maybeHandOver(at: number) {
+    const receiver = this.#receiver;
+    const to = this.pools.handoverTo;
+    if (!receiver || !to || !this.#veiligThuisCoordinates() || this.handovers.length >= 2) return;
+    if (this.handovers.some((h) => h.settledAt > at)) return;
+    const from = this.coordinator;
+    const plan = planCoordinationHandover(
+      {
+        calendar: this.tools.calendar,
+        rng: this.#own,
+        end: this.tools.end,
+        escalation: this.tools.escalation,
+      },
+      {
+        coordinator: from,
+        colleagues: this.pools.veiligThuis.filter((m) => m.organisationId === from.organisationId),
+      },
+      { organisationId: to.organisationId, coordinators: this.pools.coordinators, preferred: receiver },
+      at,
+    );
+    if (!plan) return;
+    const id = this.tools.ids.next('handover');
+    this.handovers.push({ ...plan, id });
+    const takeover = plan.takeover;
+    if (!takeover) return;
+    const by = takeover.by.userId;
+    for (const s of this.team) {
+      const former = s.role === 'coordinator' && s.member.userId === from.userId;
+      const receiving =
+        s.member.userId === takeover.receiver.userId && s.member.organisationId === to.organisationId;
+      if ((former || receiving) && s.leftAt === null) {
+        s.leftAt = takeover.at;
+        s.leftBy = by;
+        s.endedBy = id;
+      }
+    }
+    this.#join(from, 'other', takeover.at, by, id);
+    this.#join(takeover.receiver, 'coordinator', takeover.at, by, id);
   }
 
   #activeAt(at: number) {
@@ -266,19 +380,22 @@ export class SyntheticCase {
           rng,
         );
         if (at >= end) break;
+        const closure = next === 'closed' ? planClosure(this.#own, coordinator) : null;
         this.phases.push({
           id: this.tools.ids.next('phaseChange'),
           from: phase,
           to: next,
-          reason: PHASE_REASONS[next] ?? '',
+          reason: closure?.phaseReason ?? PHASE_REASONS[next] ?? '',
           by: coordinator.userId,
           at,
         });
-        if (next === 'closed') {
+        if (closure) {
           this.closedAt = at;
+          this.closure = { reasonCode: closure.reasonCode, explanation: closure.explanation, by: closure.by };
           for (const s of this.team) if (s.leftAt === null) s.leftAt = at;
           break;
         }
+        this.#maybeHandOver(at);
         if (rng.chance(0.5))
           this.#planVersion('agreed', calendar.toOfficeHours(at + rng.between(0, 5) * DAY, rng));
         phase = next;
@@ -389,7 +506,8 @@ export class SyntheticCase {
       }
     }
     if (rng.chance(0.07)) this.#joinOther(at + DAY, coordinator.userId);
-    if (rng.chance(0.015) && this.pools.coordinators.length > 1) {
+    // While Veilig Thuis coordinates, the coordination changes only by handover.
+    if (rng.chance(0.015) && this.pools.coordinators.length > 1 && !this.#veiligThuisCoordinates()) {
       const next = rng.pick(this.pools.coordinators);
       if (next.userId !== coordinator.userId && !active.some((s) => s.member.userId === next.userId)) {
         for (const s of active)
@@ -556,6 +674,25 @@ export class SyntheticCase {
         changed_at: p.at,
       });
     }
+    if (this.closedAt !== null && this.closure)
+      rows += await writeClosure(
+        writer,
+        this.tools.ids,
+        { id: this.id, reference: this.reference, closedAt: this.closedAt },
+        this.closure,
+      );
+    for (const h of this.handovers) rows += await writeHandover(writer, this.tools.ids, this.id, h);
+    const tools = {
+      calendar: this.tools.calendar,
+      rng: this.#own,
+      ids: this.tools.ids,
+      asOf,
+      veiligThuis: this.pools.veiligThuis,
+      organisationTypes: this.tools.organisationTypes,
+    };
+    const measures = await writeCaseMeasures(writer, this, tools);
+    rows += measures.rows;
+    rows += await writeCaseSupport(writer, this, tools, measures.written);
     return rows;
   }
 }

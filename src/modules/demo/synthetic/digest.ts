@@ -36,6 +36,31 @@ const TABLES: readonly { table: string; where: string; order: string }[] = [
   { table: 'case_action', where: synCase(), order: 'id' },
   { table: 'case_note', where: synCase(), order: 'id' },
   { table: 'case_safety_plan_version', where: synCase(), order: 'id' },
+  {
+    table: 'case_action_status_change',
+    where: `action_id in (select id from case_action where ${synCase()})`,
+    order: 'id',
+  },
+  { table: 'case_closure', where: synCase(), order: 'id' },
+  { table: 'case_reopening', where: synCase(), order: 'id' },
+  { table: 'case_measure', where: synCase(), order: 'id' },
+  {
+    table: 'case_measure_member',
+    where: `measure_id in (select id from case_measure where ${synCase()})`,
+    order: 'measure_id, member_id',
+  },
+  {
+    table: 'case_measure_extension',
+    where: `measure_id in (select id from case_measure where ${synCase()})`,
+    order: 'id',
+  },
+  { table: 'case_handover', where: synCase(), order: 'id' },
+  {
+    table: 'case_handover_event',
+    where: `handover_id in (select id from case_handover where ${synCase()})`,
+    order: 'handover_id, position',
+  },
+  { table: 'case_support', where: synCase(), order: 'id' },
 ];
 
 function synCase() {

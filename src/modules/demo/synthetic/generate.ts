@@ -57,7 +57,8 @@ export async function hasSyntheticData(deps: Pick<Deps, 'db'>): Promise<boolean>
 
 /**
  * Generates a synthetic region (or the whole country) into the database: users, advice requests,
- * reports with their persons, household cases with their history. Deterministic: the same seed,
+ * reports with their persons, household cases with their history, closures, measures, handovers
+ * and offers of help. Deterministic: the same seed,
  * scale, years, period end and fraction give the same rows (compare with digestSyntheticData).
  */
 export async function generateSyntheticData(deps: Deps, options: GenerateOptions): Promise<GenerateResult> {
@@ -191,7 +192,9 @@ export function describeGeneration(result: GenerateResult): string {
     `synthetic data (${result.scale}, seed "${result.seed}", ${result.period.from} – ${result.period.until}):`,
     `${result.regions} regions, ${result.municipalities} municipalities;`,
     `${t.reports} reports (police ${share(t.policeReports)}%, re-reports ${share(t.reReports)}%, follow-ups ${share(t.followUps)}%),`,
-    `${t.adviceRequests} advice requests, ${t.households} households, ${t.cases} cases;`,
+    `${t.adviceRequests} advice requests, ${t.households} households, ${t.cases} cases`,
+    `(${result.rows.case_closure ?? 0} closures, ${result.rows.case_measure ?? 0} measures,`,
+    `${result.rows.case_handover ?? 0} handovers, ${result.rows.case_support ?? 0} offers of help);`,
     `${rows} rows in ${(result.milliseconds / 1000).toFixed(1)} s`,
   ].join(' ');
 }

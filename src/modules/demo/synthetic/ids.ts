@@ -22,6 +22,12 @@ export const ID_KINDS = {
   note: 12,
   planVersion: 13,
   actionStatus: 14,
+  closure: 15,
+  measure: 16,
+  measureExtension: 17,
+  handover: 18,
+  handoverEvent: 19,
+  support: 20,
 } as const;
 export type IdKind = keyof typeof ID_KINDS;
 

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { EscalationLevel } from '../../../domain/casework/handover.ts';
 import type { OrganisationType } from '../../../domain/organisation-type.ts';
+import { resolveRegionAgreements } from '../../../domain/region-agreements.ts';
 import type { Deps } from '../../deps.ts';
 import { importRegionContent, importRegionFile } from '../../region/service.ts';
 import { DEMO_REGION_FILE, REGIONS_DIR } from '../seed-demo.ts';
@@ -43,7 +45,14 @@ export interface RegionPlan {
   referenceYear: number | null;
   policeShare: number;
   reReportRate: number;
+  /** Measures a year at fraction 1, by kind: the region's own figure where its seed gives one, else the national rate. */
+  measuresPerYear: Record<SteeredMeasureKind, number>;
+  /** The region's escalation ladder for handovers (its agreements, defaults filled in). */
+  handoverEscalation: EscalationLevel[];
 }
+
+/** Measures whose yearly number the generator keeps on target; the others follow from these. */
+export type SteeredMeasureKind = 'restraining_order' | 'crisis_care' | 'shelter_stay';
 
 const DEMO_REGION_CODE = 'gelderland-zuid';
 
@@ -96,7 +105,11 @@ export async function loadRegionPlans(
   deps: Deps,
   scale: Scale | 'national-configured',
 ): Promise<RegionPlan[]> {
-  const regions = await deps.db.selectFrom('region').select(['id', 'code', 'name']).orderBy('code').execute();
+  const regions = await deps.db
+    .selectFrom('region')
+    .select(['id', 'code', 'name', 'agreements'])
+    .orderBy('code')
+    .execute();
   const wanted = regions.filter((r) =>
     scale === 'region'
       ? r.code === DEMO_REGION_CODE
@@ -198,6 +211,16 @@ export async function loadRegionPlans(
       referenceYear: reports?.year ?? advice?.year ?? null,
       policeShare: (figure('vt_reports_from_police_share')?.value ?? CALIBRATION.policeShare * 100) / 100,
       reReportRate: (figure('re_report_rate')?.value ?? CALIBRATION.reReportRate * 100) / 100,
+      measuresPerYear: {
+        restraining_order:
+          figure('restraining_orders')?.value ??
+          (inhabitants * CALIBRATION.nationalRestrainingOrdersPerYear) / CALIBRATION.nationalPopulation,
+        crisis_care:
+          figure('vt_crisis_callouts')?.value ?? (inhabitants * CALIBRATION.crisisCarePer100k) / 1e5,
+        shelter_stay:
+          figure('shelter_women_sheltered')?.value ?? (inhabitants * CALIBRATION.shelterStaysPer100k) / 1e5,
+      },
+      handoverEscalation: resolveRegionAgreements(region.agreements).handoverEscalation,
     };
   });
   if (scale === 'national') shareNationalRemainder(plans);

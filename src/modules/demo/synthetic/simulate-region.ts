@@ -7,6 +7,7 @@ import { type Calendar, DAY, HOUR } from './calendar.ts';
 import { CALIBRATION, REPORT_VIOLENCE_KINDS } from './calibration.ts';
 import { type CaseTeamPools, SyntheticCase } from './case-planner.ts';
 import { IdSource, syntheticReference } from './ids.ts';
+import { type CaseIncident, MeasureSteering } from './measure-steering.ts';
 import { MERGED_INTO } from './municipality-weights.ts';
 import { buildHouseholdPersons, householdKindFor, type SyntheticPerson, syntheticContact } from './people.ts';
 import { Random } from './random.ts';
@@ -26,6 +27,9 @@ import {
  * involvement with the household — Veilig Thuis' own and any household case — has ended; a follow-
  * up report (vervolgmelding) while it goes on. The target shares (re-reports near 38–40%, follow-ups
  * 28.5%) are kept by steering each draw towards the target, since the first weeks have no history.
+ * Restraining orders, crisis care and shelter stays start at reports that reach a household case,
+ * steered the same way towards the region's yearly figures (measure-steering.ts), with their own
+ * random stream so they leave the reports as they were.
  */
 export interface SimulationContext {
   seed: string;
@@ -114,6 +118,21 @@ export async function simulateRegion(plan: RegionPlan, ctx: SimulationContext): 
   const ids = new IdSource(plan.index);
   const end = calendar.end;
   const orgs = new Organisations(plan, ctx.staff);
+  const measureRng = new Random(ctx.seed, `measures:${plan.code}`);
+  const steering = new MeasureSteering(plan, ctx.fraction, calendar);
+  const organisationTypes = new Map(plan.organisations.map((o) => [o.id, o.type]));
+  const incidentOf = (
+    report: Awaited<ReturnType<typeof writeReport>>,
+    knownAt: number,
+    kinds: readonly string[],
+  ): CaseIncident => ({
+    receivedAt: report.receivedAt,
+    knownAt,
+    police: report.police,
+    acute: report.acute,
+    acuteUnsafety: report.acuteUnsafety === true,
+    kinds,
+  });
   const counts: RegionCounts = {
     reports: 0,
     reReports: 0,
@@ -220,7 +239,8 @@ export async function simulateRegion(plan: RegionPlan, ctx: SimulationContext): 
       if (current?.isOpenAt(report.assessedAt)) {
         // A report received earlier may be assessed after this case opened from a later one.
         const at = Math.max(report.assessedAt, current.openedAt) + rng.between(5, 60) * 60_000;
-        current.attachFollowUp(report.id, at, report.assessor);
+        if (current.attachFollowUp(report.id, at, report.assessor))
+          steering.consider(current, incidentOf(report, at, kinds), measureRng);
       } else if (INTO_CASEWORK.has(report.route ?? '')) {
         if (current) household.casesEnd = Math.max(household.casesEnd, current.closedAt ?? 0);
         const openedAt = report.assessedAt + rng.between(5, 120) * 60_000;
@@ -235,15 +255,16 @@ export async function simulateRegion(plan: RegionPlan, ctx: SimulationContext): 
           plan.regionId,
           household.municipality,
           openedAt,
-          report.assessor,
+          report.assessorMember,
           household.persons,
           orgs.casePools(
             household.municipality,
             report.route === 'handover_local_team' ? null : orgs.vtStaff,
           ),
-          { calendar, rng, ids, end },
+          { calendar, rng, ids, end, seed: ctx.seed, escalation: plan.handoverEscalation, organisationTypes },
         );
         created.reports.push({ reportId: report.id, at: openedAt, by: report.assessor });
+        steering.consider(created, incidentOf(report, openedAt, kinds), measureRng);
         household.openCase = created;
         openCases.push(created);
         counts.cases++;
@@ -313,7 +334,10 @@ class Organisations {
       add(['certified_institution', 'child_protection_board'], 'youth_protection');
       for (const p of veiligThuis ?? []) others.push({ member: p, role: 'case_manager' });
       const coordinators = local?.coordinators.length ? local.coordinators : this.vtStaff;
-      pools = { coordinators, others };
+      // Veilig Thuis coordinates the cases it keeps following until it hands them to the local team.
+      const handoverTo =
+        veiligThuis && local?.coordinators.length ? { organisationId: local.organisation.id } : null;
+      pools = { coordinators, others, veiligThuis: this.vtStaff, handoverTo };
       this.#pools.set(key, pools);
     }
     return pools;
@@ -364,9 +388,10 @@ async function writeReport(
     assessedAt = calendar.toOfficeHours(receivedAt + rng.between(0.05, 0.95) * (due - receivedAt), rng);
   else assessedAt = calendar.toOfficeHours(due + rng.logNormal(4, 0.8) * DAY, rng);
   if (assessedAt >= end) assessedAt = null;
-  const assessor = rng.pick(
+  const assessorMember = rng.pick(
     rng.chance(0.9) ? orgs.vtStaff : orgs.vtLeads.length ? orgs.vtLeads : orgs.vtStaff,
-  ).userId;
+  );
+  const assessor = assessorMember.userId;
 
   let route: string | null = null;
   let acuteUnsafety: boolean | null = null;
@@ -465,7 +490,18 @@ async function writeReport(
       bsn_hash: p.bsnHash,
     });
   }
-  return { id, police: reporter === 'police', assessedAt, assessor, route, involvementEnd };
+  return {
+    id,
+    police: reporter === 'police',
+    receivedAt,
+    acute,
+    acuteUnsafety,
+    assessedAt,
+    assessor,
+    assessorMember,
+    route,
+    involvementEnd,
+  };
 }
 
 const ASKER_ROLES = [

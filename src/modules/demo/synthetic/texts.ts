@@ -80,3 +80,58 @@ export const PHASE_REASONS: Readonly<Record<string, string>> = {
   closed: 'Veiligheid houdt stand bij de laatste beoordelingen [Synthetisch]',
   direct_safety: 'Nieuw incident: terug naar directe veiligheid [Synthetisch]',
 };
+
+/** Closure: the explanation per reason code. */
+export const CLOSURE_EXPLANATIONS: Readonly<Record<string, string>> = {
+  safety_stable: `${SYNTHETIC_MARK} De afspraken houden al maanden stand; de monitoring liet geen nieuwe zorgen zien.`,
+  regular_help: `${SYNTHETIC_MARK} De hulp loopt verder via de huisarts en het wijkteam, zonder regie vanuit dit team.`,
+  moved_away: `${SYNTHETIC_MARK} Het gezin is verhuisd; de hulp is overgedragen aan de nieuwe woonplaats.`,
+  other: `${SYNTHETIC_MARK} Afgesloten in overleg met het gezin; verzonnen voorbeeld.`,
+};
+export const CLOSURE_LETTER_NOTICE = `${SYNTHETIC_MARK} Deze brief is verzonnen voor demo en test; er is geen echt gezin dat hem kreeg.`;
+
+export const MEASURE_NOTES: Readonly<Record<string, string>> = {
+  restraining_order: `${SYNTHETIC_MARK} Tijdelijk huisverbod na een incident; verzonnen voorbeeld.`,
+  crisis_care: `${SYNTHETIC_MARK} Crisishulp ingezet na een acute melding; verzonnen voorbeeld.`,
+  shelter_stay: `${SYNTHETIC_MARK} Opgevangen in de vrouwenopvang; verzonnen voorbeeld.`,
+  intensive_case_management: `${SYNTHETIC_MARK} Intensief casemanagement voor pleger, slachtoffer en betrokkenen.`,
+  aware_alarm: `${SYNTHETIC_MARK} Aware-alarm voor het slachtoffer; verzonnen voorbeeld.`,
+};
+export const MEASURE_EXTENSION_REASONS: Readonly<Record<string, string>> = {
+  restraining_order: `${SYNTHETIC_MARK} Dreiging blijft; de hulp is net gestart.`,
+  shelter_stay: `${SYNTHETIC_MARK} Nog geen eigen woonruimte; het verblijf loopt door.`,
+  aware_alarm: `${SYNTHETIC_MARK} De ex-partner zoekt nog contact; het alarm blijft nodig.`,
+};
+export const MEASURE_LIFT_REASONS: Readonly<Record<string, string>> = {
+  restraining_order: `${SYNTHETIC_MARK} Huisverbod ingetrokken; verzonnen voorbeeld.`,
+  crisis_care: `${SYNTHETIC_MARK} Crisis voorbij; de hulp gaat verder via het lokale team.`,
+  shelter_stay: `${SYNTHETIC_MARK} Vertrokken uit de opvang naar eigen woonruimte.`,
+  intensive_case_management: `${SYNTHETIC_MARK} Herstel is begonnen; intensief casemanagement is afgerond.`,
+  aware_alarm: `${SYNTHETIC_MARK} Geen dreiging meer; het alarm is ingeleverd.`,
+};
+
+export const HANDOVER_SUMMARY = `${SYNTHETIC_MARK} Directe veiligheid is bereikt; de regie gaat naar het lokale team voor stabiele veiligheid en herstel.`;
+export const HANDOVER_DECLINE_REASON = `${SYNTHETIC_MARK} Te weinig zicht op veiligheid om de regie nu over te nemen.`;
+export const HANDOVER_ESCALATE_REASON = `${SYNTHETIC_MARK} Wij zijn het niet eens met de afwijzing; graag een besluit.`;
+export const HANDOVER_WITHDRAW_REASON = `${SYNTHETIC_MARK} Nieuwe zorgen; Veilig Thuis houdt de regie nog even.`;
+export const HANDOVER_RESOLVE_REASONS: Readonly<Record<string, string>> = {
+  handed_over: `${SYNTHETIC_MARK} Afgesproken aan de escalatietafel: het lokale team neemt de regie over.`,
+  stays_with_sender: `${SYNTHETIC_MARK} Afgesproken aan de escalatietafel: Veilig Thuis houdt de regie.`,
+  other: `${SYNTHETIC_MARK} Andere afspraak gemaakt aan de escalatietafel.`,
+};
+export const JOINT_CONTACT_NOTE = `${SYNTHETIC_MARK} Samen met het gezin de overdracht besproken.`;
+
+export const PERPETRATOR_HELP_PROVIDERS = [
+  `${SYNTHETIC_MARK} Groepstraining plegerhulp`,
+  `${SYNTHETIC_MARK} Individuele behandeling plegerhulp`,
+  `${SYNTHETIC_MARK} Systeemgerichte begeleiding`,
+];
+export const EXPERIENCE_EXPERT_PROVIDER = `${SYNTHETIC_MARK} Pool ervaringsdeskundigen`;
+export const SUPPORT_NOTES: Readonly<Record<string, string>> = {
+  perpetrator_help: `${SYNTHETIC_MARK} Plegerhulp aangeboden; verzonnen voorbeeld.`,
+  experience_expert: `${SYNTHETIC_MARK} Ervaringsdeskundige aangeboden om mee te denken.`,
+};
+export const SUPPORT_OUTCOME_NOTES: Readonly<Record<string, string>> = {
+  used: `${SYNTHETIC_MARK} Gestart; verzonnen voorbeeld.`,
+  declined: `${SYNTHETIC_MARK} Niet gewild; verzonnen voorbeeld.`,
+};
