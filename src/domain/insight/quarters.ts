@@ -63,12 +63,19 @@ export function quarterEnd(key: string): Date {
  * record of the quarter has had its whole follow-up, and the quarter's figure is complete.
  */
 export function quarterMatured(key: string, months: number, now: Date): boolean {
-  return (
-    startOf(key)
+  const memo = `${key}+${months}`;
+  let at = maturedAt.get(memo);
+  if (at === undefined) {
+    at = startOf(key)
       .plus({ months: 3 + months })
-      .toMillis() <= now.getTime()
-  );
+      .toMillis();
+    if (maturedAt.size >= 10_000) maturedAt.clear();
+    maturedAt.set(memo, at);
+  }
+  return at <= now.getTime();
 }
+/** The instant each (quarter, months) matures, kept: the calendar arithmetic is a read's hot spot. */
+const maturedAt = new Map<string, number>();
 
 /** Inclusive first and last calendar day of the quarter. */
 export function quarterDates(key: string): { from: string; to: string } {

@@ -1,5 +1,6 @@
 import {
   type CountTable,
+  type DisclosureOptions,
   type ProtectedTable,
   type PublishedCell,
   type PublishedRate,
@@ -31,11 +32,54 @@ export interface DisclosureGate {
 
 export type GatedRate = PublishedRate | { suppressed: true; reason: 'no_population' };
 
+/** Protected tables kept, most recently used last; a few MB at most. */
+const PROTECTED_CACHE_SIZE = 4_096;
+const protectedCache = new Map<string, ProtectedTable>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * protectTable is pure and the costly step of a read (secondary suppression with its audit, per
+ * table of a year: a 10-year dashboard protects a few hundred tables). The same table with the same
+ * settings always gives the same protection, so results are kept by their exact input — counts
+ * included, so a changed count is a new key and never a stale answer — and frozen, as every reader
+ * shares them.
+ */
+function protectOnce(table: CountTable, options: DisclosureOptions): ProtectedTable {
+  const key = JSON.stringify([
+    options.threshold,
+    options.suppressZeros,
+    options.roundingBase,
+    table.rowKeys,
+    table.columnKeys,
+    table.cells,
+  ]);
+  const hit = protectedCache.get(key);
+  if (hit) {
+    protectedCache.delete(key);
+    protectedCache.set(key, hit);
+    return hit;
+  }
+  const protectedTable = deepFreeze(protectTable(table, options));
+  protectedCache.set(key, protectedTable);
+  if (protectedCache.size > PROTECTED_CACHE_SIZE) {
+    const oldest = protectedCache.keys().next().value;
+    if (oldest !== undefined) protectedCache.delete(oldest);
+  }
+  return protectedTable;
+}
+
 export function createDisclosureGate(settings: RegionDisclosureSettings): DisclosureGate {
   return {
     settings,
     protect: (table) =>
-      protectTable(table, {
+      protectOnce(table, {
         threshold: settings.threshold,
         suppressZeros: settings.suppressZeros,
         roundingBase: settings.roundingBase,
