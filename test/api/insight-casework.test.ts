@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellKey, shareColumn } from '../../src/domain/insight/indicator-facts.ts';
 import type { InsightCounts } from '../../src/domain/insight/quarter-summary.ts';
 import type { QuarterKey } from '../../src/domain/insight/quarters.ts';
-import { loadInsightCounts, loadRegionMunicipalities } from '../../src/modules/insight/store.ts';
+import { loadInsightCounts } from '../../src/modules/insight/store.ts';
+import { insertReport, insightRegion, type RecordPerson } from '../support/insight-records.ts';
 import { signIn, startTestApp, type TestApp } from '../support/test-app.ts';
 
 // The casework indicators of issue 5 on hand-made records with known answers: what followed a
@@ -20,11 +21,7 @@ let serial = 0;
 const NIJMEGEN = 'GM0268';
 const TIEL = 'GM0281';
 
-interface Person {
-  name: string;
-  dateOfBirth: string;
-  bsnHash?: string;
-}
+type Person = RecordPerson;
 
 const counts = (years: number[] = [2023]): Promise<InsightCounts> =>
   loadInsightCounts(t.deps.db, { id: regionId, codes }, years, t.deps.now());
@@ -36,36 +33,14 @@ const yesNo = (map: Map<string, number>, municipality: string, quarter: QuarterK
 
 async function addReport(municipality: string, receivedAt: string, person: Person, endedAt?: string) {
   serial += 1;
-  const received = new Date(receivedAt);
-  const report = await t.deps.db
-    .insertInto('report')
-    .values({
-      reference: `CW-${serial}`,
-      region_id: regionId,
-      municipality_code: municipality,
-      violence_kinds: ['partner_violence'],
-      violence_kind_list_version: '2019.1',
-      acute: false,
-      description: 'Samenvatting',
-      received_at: received,
-      assessment_due_at: new Date(received.getTime() + 7 * 86_400_000),
-      involvement_ended_at: endedAt ? new Date(endedAt) : null,
-      source: 'police_batch',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.deps.db
-    .insertInto('report_person')
-    .values({
-      report_id: report.id,
-      position: 0,
-      full_name: person.name,
-      date_of_birth: person.dateOfBirth,
-      role: 'victim',
-      bsn_hash: person.bsnHash ?? null,
-    })
-    .execute();
-  return report.id;
+  return insertReport(t.deps.db, {
+    reference: `CW-${serial}`,
+    regionId,
+    municipality,
+    receivedAt,
+    person,
+    endedAt: endedAt ?? null,
+  });
 }
 
 async function addCase(municipality: string, openedAt: string, members: Person[] = []) {
@@ -240,21 +215,7 @@ async function addHandover(caseId: string, proposedAt: string, acceptedAt: strin
 
 beforeAll(async () => {
   t = await startTestApp();
-  const region = await t.deps.db
-    .selectFrom('region')
-    .select('id')
-    .where('code', '=', 'gelderland-zuid')
-    .executeTakeFirstOrThrow();
-  regionId = region.id;
-  codes = (await loadRegionMunicipalities(t.deps.db, regionId)).map((m) => m.code);
-  const user = await t.deps.db
-    .selectFrom('app_user as u')
-    .innerJoin('membership as m', 'm.user_id', 'u.id')
-    .select(['u.id', 'm.organisation_id'])
-    .where('u.username', '=', 'regisseur.nijmegen')
-    .executeTakeFirstOrThrow();
-  userId = user.id;
-  organisationId = user.organisation_id;
+  ({ regionId, codes, userId, organisationId } = await insightRegion(t));
   const other = await t.deps.db
     .selectFrom('organisation')
     .select('id')

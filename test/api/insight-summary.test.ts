@@ -3,11 +3,8 @@ import { cellKey, shareColumn } from '../../src/domain/insight/indicator-facts.t
 import type { InsightCounts } from '../../src/domain/insight/quarter-summary.ts';
 import { quartersOfYear } from '../../src/domain/insight/quarters.ts';
 import { runInsightSummaries } from '../../src/jobs/insight-summaries.ts';
-import {
-  loadInsightCounts,
-  loadQuarterSummaries,
-  loadRegionMunicipalities,
-} from '../../src/modules/insight/store.ts';
+import { loadInsightCounts, loadQuarterSummaries } from '../../src/modules/insight/store.ts';
+import { insertReport, insightRegion, type RecordPerson } from '../support/insight-records.ts';
 import { signIn, startTestApp, type TestApp } from '../support/test-app.ts';
 
 // The dashboard reads per-quarter summaries (migration 0018). These tests change records after a
@@ -31,40 +28,17 @@ async function counts(years: number[]): Promise<InsightCounts> {
 async function addReport(
   municipality: string,
   receivedAt: string,
-  options: { endedAt?: string | null; person?: { name: string; dateOfBirth: string; bsnHash?: string } } = {},
+  options: { endedAt?: string | null; person?: RecordPerson } = {},
 ) {
   reference += 1;
-  const received = new Date(receivedAt);
-  const report = await t.deps.db
-    .insertInto('report')
-    .values({
-      reference: `S-${reference}`,
-      region_id: regionId,
-      municipality_code: municipality,
-      violence_kinds: ['partner_violence'],
-      violence_kind_list_version: '2019.1',
-      acute: false,
-      description: 'Samenvatting',
-      received_at: received,
-      assessment_due_at: new Date(received.getTime() + 7 * 86_400_000),
-      involvement_ended_at: options.endedAt ? new Date(options.endedAt) : null,
-      source: 'police_batch',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const person = options.person ?? { name: `Persoon S${reference}`, dateOfBirth: '1975-05-05' };
-  await t.deps.db
-    .insertInto('report_person')
-    .values({
-      report_id: report.id,
-      position: 0,
-      full_name: person.name,
-      date_of_birth: person.dateOfBirth,
-      role: 'victim',
-      bsn_hash: person.bsnHash ?? null,
-    })
-    .execute();
-  return report.id;
+  return insertReport(t.deps.db, {
+    reference: `S-${reference}`,
+    regionId,
+    municipality,
+    receivedAt,
+    endedAt: options.endedAt ?? null,
+    person: options.person ?? { name: `Persoon S${reference}`, dateOfBirth: '1975-05-05' },
+  });
 }
 
 const reReports = (c: InsightCounts, municipality: string, quarter: string) => [
@@ -74,21 +48,7 @@ const reReports = (c: InsightCounts, municipality: string, quarter: string) => [
 
 beforeAll(async () => {
   t = await startTestApp();
-  const region = await t.deps.db
-    .selectFrom('region')
-    .select('id')
-    .where('code', '=', 'gelderland-zuid')
-    .executeTakeFirstOrThrow();
-  regionId = region.id;
-  codes = (await loadRegionMunicipalities(t.deps.db, regionId)).map((m) => m.code);
-  const user = await t.deps.db
-    .selectFrom('app_user as u')
-    .innerJoin('membership as m', 'm.user_id', 'u.id')
-    .select(['u.id', 'm.organisation_id'])
-    .where('u.username', '=', 'regisseur.nijmegen')
-    .executeTakeFirstOrThrow();
-  userId = user.id;
-  organisationId = user.organisation_id;
+  ({ regionId, codes, userId, organisationId } = await insightRegion(t));
 });
 afterAll(async () => {
   await t.close();
