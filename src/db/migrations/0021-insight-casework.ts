@@ -14,6 +14,25 @@ import { type Kysely, sql } from 'kysely';
  *   measure or its extension, and an accepted handover touch their own quarter;
  * - a case moved to another municipality or region moves all of those.
  */
+/**
+ * The statement-level triggers that run `fn` over the changed rows of `table` as `changed_rows`:
+ * after insert (the new rows), delete (the old ones) and update (both, as two triggers: a row that
+ * moves is noted where it was and where it is).
+ */
+function watch(name: string, table: string, fn: string) {
+  const trigger = (suffix: string, event: string, side: 'new' | 'old') =>
+    `create trigger ${name}_${suffix} after ${event} on ${table}
+  referencing ${side} table as changed_rows for each statement execute function ${fn}();`;
+  return sql.raw(
+    [
+      trigger('inserted', 'insert', 'new'),
+      trigger('deleted', 'delete', 'old'),
+      trigger('updated_old', 'update', 'old'),
+      trigger('updated_new', 'update', 'new'),
+    ].join('\n'),
+  );
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
 -- The closures and ended involvements that read a report about these persons (received at "at").
@@ -54,14 +73,7 @@ begin
     from changed_rows p join report r on r.id = p.report_id;
   return null;
 end $$;
-create trigger insight_report_person_earlier_inserted after insert on report_person
-  referencing new table as changed_rows for each statement execute function insight_report_person_earlier();
-create trigger insight_report_person_earlier_deleted after delete on report_person
-  referencing old table as changed_rows for each statement execute function insight_report_person_earlier();
-create trigger insight_report_person_earlier_updated_old after update on report_person
-  referencing old table as changed_rows for each statement execute function insight_report_person_earlier();
-create trigger insight_report_person_earlier_updated_new after update on report_person
-  referencing new table as changed_rows for each statement execute function insight_report_person_earlier();
+${watch('insight_report_person_earlier', 'report_person', 'insight_report_person_earlier')}
 
 create function insight_report_ended_inserted() returns trigger language plpgsql as $$
 begin
@@ -126,14 +138,7 @@ begin
   from changed_rows x join household_case c on c.id = x.case_id;
   return null;
 end $$;
-create trigger insight_closure_inserted after insert on case_closure
-  referencing new table as changed_rows for each statement execute function insight_closure_row_changed();
-create trigger insight_closure_deleted after delete on case_closure
-  referencing old table as changed_rows for each statement execute function insight_closure_row_changed();
-create trigger insight_closure_updated_old after update on case_closure
-  referencing old table as changed_rows for each statement execute function insight_closure_row_changed();
-create trigger insight_closure_updated_new after update on case_closure
-  referencing new table as changed_rows for each statement execute function insight_closure_row_changed();
+${watch('insight_closure', 'case_closure', 'insight_closure_row_changed')}
 
 create function insight_reopening_changed() returns trigger language plpgsql as $$
 begin
@@ -143,21 +148,9 @@ begin
   join household_case c on c.id = k.case_id;
   return null;
 end $$;
-create trigger insight_reopening_inserted after insert on case_reopening
-  referencing new table as changed_rows for each statement execute function insight_reopening_changed();
-create trigger insight_reopening_deleted after delete on case_reopening
-  referencing old table as changed_rows for each statement execute function insight_reopening_changed();
-create trigger insight_reopening_updated_old after update on case_reopening
-  referencing old table as changed_rows for each statement execute function insight_reopening_changed();
-create trigger insight_reopening_updated_new after update on case_reopening
-  referencing new table as changed_rows for each statement execute function insight_reopening_changed();
+${watch('insight_reopening', 'case_reopening', 'insight_reopening_changed')}
 
-create trigger insight_member_inserted after insert on case_member
-  referencing new table as changed_rows for each statement execute function insight_closure_changed();
-create trigger insight_member_deleted after delete on case_member
-  referencing old table as changed_rows for each statement execute function insight_closure_changed();
-create trigger insight_member_updated after update on case_member
-  referencing new table as changed_rows for each statement execute function insight_closure_changed();
+${watch('insight_member', 'case_member', 'insight_closure_changed')}
 
 -- Support: the quarter of the offer (perpetrator help) and the case's closures (experience expert).
 create function insight_support_changed() returns trigger language plpgsql as $$
@@ -167,20 +160,8 @@ begin
   from changed_rows x join household_case c on c.id = x.case_id;
   return null;
 end $$;
-create trigger insight_support_inserted after insert on case_support
-  referencing new table as changed_rows for each statement execute function insight_support_changed();
-create trigger insight_support_deleted after delete on case_support
-  referencing old table as changed_rows for each statement execute function insight_support_changed();
-create trigger insight_support_updated_old after update on case_support
-  referencing old table as changed_rows for each statement execute function insight_support_changed();
-create trigger insight_support_updated_new after update on case_support
-  referencing new table as changed_rows for each statement execute function insight_support_changed();
-create trigger insight_support_closure_inserted after insert on case_support
-  referencing new table as changed_rows for each statement execute function insight_closure_changed();
-create trigger insight_support_closure_deleted after delete on case_support
-  referencing old table as changed_rows for each statement execute function insight_closure_changed();
-create trigger insight_support_closure_updated after update on case_support
-  referencing new table as changed_rows for each statement execute function insight_closure_changed();
+${watch('insight_support', 'case_support', 'insight_support_changed')}
+${watch('insight_support_closure', 'case_support', 'insight_closure_changed')}
 
 create function insight_measure_changed() returns trigger language plpgsql as $$
 begin
@@ -189,14 +170,7 @@ begin
   from changed_rows x join household_case c on c.id = x.case_id;
   return null;
 end $$;
-create trigger insight_measure_inserted after insert on case_measure
-  referencing new table as changed_rows for each statement execute function insight_measure_changed();
-create trigger insight_measure_deleted after delete on case_measure
-  referencing old table as changed_rows for each statement execute function insight_measure_changed();
-create trigger insight_measure_updated_old after update on case_measure
-  referencing old table as changed_rows for each statement execute function insight_measure_changed();
-create trigger insight_measure_updated_new after update on case_measure
-  referencing new table as changed_rows for each statement execute function insight_measure_changed();
+${watch('insight_measure', 'case_measure', 'insight_measure_changed')}
 
 create function insight_measure_extension_changed() returns trigger language plpgsql as $$
 begin
@@ -206,10 +180,7 @@ begin
   join household_case c on c.id = m.case_id;
   return null;
 end $$;
-create trigger insight_measure_extension_inserted after insert on case_measure_extension
-  referencing new table as changed_rows for each statement execute function insight_measure_extension_changed();
-create trigger insight_measure_extension_deleted after delete on case_measure_extension
-  referencing old table as changed_rows for each statement execute function insight_measure_extension_changed();
+${watch('insight_measure_extension', 'case_measure_extension', 'insight_measure_extension_changed')}
 
 create function insight_handover_event_changed() returns trigger language plpgsql as $$
 begin
@@ -220,14 +191,7 @@ begin
   where x.to_status = 'accepted';
   return null;
 end $$;
-create trigger insight_handover_event_inserted after insert on case_handover_event
-  referencing new table as changed_rows for each statement execute function insight_handover_event_changed();
-create trigger insight_handover_event_deleted after delete on case_handover_event
-  referencing old table as changed_rows for each statement execute function insight_handover_event_changed();
-create trigger insight_handover_event_updated_old after update on case_handover_event
-  referencing old table as changed_rows for each statement execute function insight_handover_event_changed();
-create trigger insight_handover_event_updated_new after update on case_handover_event
-  referencing new table as changed_rows for each statement execute function insight_handover_event_changed();
+${watch('insight_handover_event', 'case_handover_event', 'insight_handover_event_changed')}
 
 create function insight_handover_updated() returns trigger language plpgsql as $$
 begin
