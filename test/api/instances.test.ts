@@ -92,7 +92,13 @@ describe.skipIf(!serverUrl)('two app instances on one PostgreSQL', () => {
     }
     // Cron has minute resolution: wait for the next tick, then a little longer for a duplicate to show.
     await waitFor(
-      async () => (await t.deps.db.selectFrom('job_run').select('id').executeTakeFirst()) ?? undefined,
+      // This job's run: another job's tick (every 15 minutes) may record its own run first.
+      async () =>
+        (await t.deps.db
+          .selectFrom('job_run')
+          .select('id')
+          .where('job', '=', DEADLINE_REMINDERS_JOB)
+          .executeTakeFirst()) ?? undefined,
       75_000,
     );
     await new Promise((r) => setTimeout(r, 5000));
