@@ -9,7 +9,7 @@ import { AppError } from '../../errors/app-error.ts';
 import { auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
-import { authorizeCase, loadAuthorizedCase } from './case-guard.ts';
+import { auditCaseDenied, authorizeCase, loadAuthorizedCase } from './case-guard.ts';
 import { MEETING_MESSAGES } from './meeting-messages.ts';
 import type { ActionStatusInput } from './meeting-schemas.ts';
 import { readingPurpose } from './meeting-service.ts';
@@ -140,15 +140,6 @@ async function refuse(
 ): Promise<never> {
   if (refusal.code === 'already_closed')
     throw new AppError('conflict', [{ path: 'body.status', message: refusal.message }]);
-  await deps.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, {
-      ...auditActor(ctx),
-      action: 'case.action.status',
-      recordType: 'case',
-      recordId: caseId,
-      outcome: 'denied',
-      details: { actionId, reason: refusal.code },
-    }),
-  );
+  await auditCaseDenied(deps, ctx, caseId, 'case.action.status', { actionId, reason: refusal.code });
   throw new AppError('forbidden', [{ path: 'body.status', message: refusal.message }]);
 }

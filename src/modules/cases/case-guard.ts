@@ -1,6 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { canManageTeam, caseScope, hasCaseScope } from '../../domain/casework/case-access.ts';
+import {
+  type CategoryReader,
+  canReadCategory,
+  type InformationCategory,
+} from '../../domain/information-category.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { auditActor, type RequestContext, readerOf, requireActor } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
@@ -23,18 +28,44 @@ export function caseReaderOf(ctx: RequestContext) {
 export async function authorizeCase(deps: Deps, ctx: RequestContext, caseId: string, action: string) {
   const { actor, reader, scope } = caseReaderOf(ctx);
   if (!(await findVisibleCaseIds(deps.db, scope, [caseId])).has(caseId)) {
-    await deps.db.transaction().execute((trx) =>
-      appendAuditEvent(trx, {
-        ...auditActor(ctx),
-        action,
-        recordType: 'case',
-        recordId: caseId,
-        outcome: 'denied',
-      }),
-    );
+    await auditCaseDenied(deps, ctx, caseId, action);
     throw new AppError('not_found');
   }
   return { actor, reader, scope };
+}
+
+/**
+ * A refused act on a case, audited as denied in its own transaction: the request's own work rolls
+ * back, the trace stays.
+ */
+export async function auditCaseDenied(
+  deps: Deps,
+  ctx: RequestContext,
+  caseId: string,
+  action: string,
+  details?: Record<string, unknown>,
+) {
+  await deps.db.transaction().execute((trx) =>
+    appendAuditEvent(trx, {
+      ...auditActor(ctx),
+      action,
+      recordType: 'case',
+      recordId: caseId,
+      outcome: 'denied',
+      ...(details ? { details } : {}),
+    }),
+  );
+}
+
+/** Whether the reader may read a categorised casework record, by its category and recording organisation. */
+export function mayReadRecord(
+  guard: { reader: CategoryReader },
+  row: { category: string; organisation_id: string },
+): boolean {
+  return canReadCategory(guard.reader, {
+    category: row.category as InformationCategory,
+    organisationId: row.organisation_id,
+  });
 }
 
 /** Inside the write's transaction: the case still visible, its header, and what the reader may do. */

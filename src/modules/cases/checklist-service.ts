@@ -7,12 +7,12 @@ import {
   scoreChecklist,
 } from '../../domain/casework/risk-checklist.ts';
 import { findChecklist, listCurrentChecklists } from '../../domain/casework/risk-checklists.ts';
-import { canReadCategory, type InformationCategory } from '../../domain/information-category.ts';
+import type { InformationCategory } from '../../domain/information-category.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { auditActor, type RequestContext, requireActor } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
-import { authorizeCase, loadAuthorizedCase } from './case-guard.ts';
+import { authorizeCase, loadAuthorizedCase, mayReadRecord } from './case-guard.ts';
 import { CHECKLIST_MESSAGES } from './checklist-messages.ts';
 import type { ChecklistResultInput } from './checklist-schemas.ts';
 import { insertChecklistResult, listChecklistResults } from './checklist-store.ts';
@@ -133,12 +133,7 @@ export async function listCaseChecklistResults(
   return deps.db.transaction().execute(async (trx) => {
     await loadAuthorizedCase(trx, guard, caseId);
     const rows = await listChecklistResults(trx, caseId, category);
-    const readable = rows.filter((r) =>
-      canReadCategory(guard.reader, {
-        category: r.category as InformationCategory,
-        organisationId: r.organisation_id,
-      }),
-    );
+    const readable = rows.filter((r) => mayReadRecord(guard, r));
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       action: 'case.checklist.list',

@@ -5,17 +5,13 @@ import {
   nameMatchesKind,
   sanitizeFileName,
 } from '../../domain/casework/document-file.ts';
-import {
-  canReadCategory,
-  INFORMATION_CATEGORIES,
-  type InformationCategory,
-} from '../../domain/information-category.ts';
+import { INFORMATION_CATEGORIES, type InformationCategory } from '../../domain/information-category.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { openDocumentPart, sealDocumentPart } from '../../security/document-cipher.ts';
 import { auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
-import { authorizeCase, loadAuthorizedCase } from './case-guard.ts';
+import { authorizeCase, loadAuthorizedCase, mayReadRecord } from './case-guard.ts';
 import { detectDocumentKind } from './document-content.ts';
 import { DOCUMENT_MESSAGES } from './document-messages.ts';
 import {
@@ -132,13 +128,6 @@ export async function uploadCaseDocument(
 
 type DocumentRow = NonNullable<Awaited<ReturnType<typeof findCaseDocument>>>;
 
-function readable(guard: Awaited<ReturnType<typeof authorizeCase>>, row: DocumentRow) {
-  return canReadCategory(guard.reader, {
-    category: row.category as InformationCategory,
-    organisationId: row.organisation_id,
-  });
-}
-
 function fileNameOf(deps: Deps, row: DocumentRow) {
   return openDocumentPart(deps.keys.encryption, row.file_name_sealed, nameAad(row.id)).toString('utf8');
 }
@@ -154,7 +143,7 @@ export async function listCaseDocuments(
   return deps.db.transaction().execute(async (trx) => {
     const { header } = await loadAuthorizedCase(trx, guard, caseId);
     const rows = await listCaseDocumentRows(trx, caseId, category);
-    const shown = rows.filter((r) => readable(guard, r));
+    const shown = rows.filter((r) => mayReadRecord(guard, r));
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       action: 'case.document.list',
@@ -199,7 +188,7 @@ export async function downloadCaseDocument(
   const outcome = await deps.db.transaction().execute(async (trx) => {
     await loadAuthorizedCase(trx, guard, caseId);
     const row = await findCaseDocument(trx, caseId, documentId);
-    const allowed = row !== undefined && readable(guard, row);
+    const allowed = row !== undefined && mayReadRecord(guard, row);
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       action: 'case.document.download',
@@ -235,7 +224,7 @@ export async function removeCaseDocument(
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const { header } = await loadAuthorizedCase(trx, guard, caseId);
     const row = await findCaseDocument(trx, caseId, documentId);
-    const visible = row !== undefined && readable(guard, row);
+    const visible = row !== undefined && mayReadRecord(guard, row);
     const mayRemove =
       visible &&
       (row.uploaded_by_user_id === guard.actor.user.id || header.coordinator_user_id === guard.actor.user.id);

@@ -19,12 +19,12 @@ import {
   MEASURE_KINDS,
   type MeasureKind,
 } from '../../domain/casework/measure-clock.ts';
-import { canReadCategory, type InformationCategory } from '../../domain/information-category.ts';
+import type { InformationCategory } from '../../domain/information-category.ts';
 import { AppError, type ErrorDetail } from '../../errors/app-error.ts';
 import { auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
-import { authorizeCase, loadAuthorizedCase } from './case-guard.ts';
+import { auditCaseDenied, authorizeCase, loadAuthorizedCase, mayReadRecord } from './case-guard.ts';
 import { MEASURE_MESSAGES } from './measure-messages.ts';
 import type {
   ExtendMeasureInput,
@@ -67,13 +67,6 @@ function checkRecorder(guard: Guard, kind: MeasureKind) {
     throw new AppError('forbidden', [{ path: 'body.kind', message: MEASURE_MESSAGES.order_recorder }]);
 }
 
-function readable(guard: Guard, row: { category: string; organisation_id: string }) {
-  return canReadCategory(guard.reader, {
-    category: row.category as InformationCategory,
-    organisationId: row.organisation_id,
-  });
-}
-
 /** A case's measures with their clocks, as far as the reader's categories allow. */
 export async function listCaseMeasures(
   deps: Deps,
@@ -85,7 +78,7 @@ export async function listCaseMeasures(
   return deps.db.transaction().execute(async (trx) => {
     await loadAuthorizedCase(trx, guard, caseId);
     const all = await loadCaseMeasures(trx, caseId);
-    const rows = all.filter((r) => readable(guard, r));
+    const rows = all.filter((r) => mayReadRecord(guard, r));
     const parts = await loadMeasureParts(
       trx,
       rows.map((r) => r.id),
@@ -252,7 +245,7 @@ export async function imposeMeasure(
 async function loadChangeableMeasure(trx: Transaction<DB>, guard: Guard, caseId: string, measureId: string) {
   await loadAuthorizedCase(trx, guard, caseId);
   const locked = await lockMeasure(trx, caseId, measureId);
-  if (!locked || !readable(guard, locked.row)) throw new AppError('not_found');
+  if (!locked || !mayReadRecord(guard, locked.row)) throw new AppError('not_found');
   const kind = locked.row.kind as MeasureKind;
   checkRecorder(guard, kind);
   return { ...locked, kind, measure: toDomainMeasure(locked.row, locked.extensions) };
@@ -309,16 +302,11 @@ export async function extendCaseMeasure(
   });
   if (!outcome.ok) {
     // The refusal leaves a trace in its own transaction; the measure itself is untouched.
-    await deps.db.transaction().execute((trx) =>
-      appendAuditEvent(trx, {
-        ...auditActor(ctx),
-        action: 'case.measure.extend',
-        recordType: 'case',
-        recordId: caseId,
-        outcome: 'denied',
-        details: { measureId, refusal: outcome.refused.code, requestedEnd: newEnd.toISOString() },
-      }),
-    );
+    await auditCaseDenied(deps, ctx, caseId, 'case.measure.extend', {
+      measureId,
+      refusal: outcome.refused.code,
+      requestedEnd: newEnd.toISOString(),
+    });
     refuseRule('body.newEnd', outcome.refused.message);
   }
   return { end: outcome.end, maximumEnd: outcome.maximumEnd };

@@ -1,7 +1,7 @@
 import { canOpenCaseAsAuthor } from '../../domain/casework/case-access.ts';
 import { listPhaseTargets, type SafetyPhase } from '../../domain/casework/safety-phase.ts';
 import type { ParticipantType } from '../../domain/casework/safety-score.ts';
-import { canReadCategory, type InformationCategory } from '../../domain/information-category.ts';
+import type { InformationCategory } from '../../domain/information-category.ts';
 import { canWorkQueue, maskBsn, reportScope } from '../../domain/report-access.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { open } from '../../security/secret-box.ts';
@@ -10,7 +10,7 @@ import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
 import type { PERSON_ROLES } from '../intake/schemas.ts';
 import { findVisibleReportIds } from '../intake/store.ts';
-import { authorizeCase, caseReaderOf, loadAuthorizedCase } from './case-guard.ts';
+import { authorizeCase, caseReaderOf, loadAuthorizedCase, mayReadRecord } from './case-guard.ts';
 import type { AGREEMENT_STATUSES, CaseRole } from './schemas.ts';
 import {
   findCaseOfReport,
@@ -35,12 +35,7 @@ export async function getCase(deps: Deps, ctx: RequestContext, caseId: string) {
       (m) => m.user_id === guard.actor.user.id && m.organisation_id === guard.actor.organisation.id,
     );
     const access = inTeam ? ('team' as const) : ('veilig_thuis' as const);
-    const readable = parts.notes.filter((n) =>
-      canReadCategory(guard.reader, {
-        category: n.category as InformationCategory,
-        organisationId: n.organisation_id,
-      }),
-    );
+    const readable = parts.notes.filter((n) => mayReadRecord(guard, n));
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       action: 'case.read',

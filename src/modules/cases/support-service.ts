@@ -6,12 +6,12 @@ import {
   type SupportOutcome,
   type SupportOutcomeRefusalCode,
 } from '../../domain/casework/support.ts';
-import { canReadCategory, type InformationCategory } from '../../domain/information-category.ts';
+import type { InformationCategory } from '../../domain/information-category.ts';
 import { AppError, type ErrorDetail } from '../../errors/app-error.ts';
 import { auditActor, type RequestContext } from '../access/request-context.ts';
 import { appendAuditEvent } from '../audit/store.ts';
 import type { Deps } from '../deps.ts';
-import { authorizeCase, loadAuthorizedCase } from './case-guard.ts';
+import { auditCaseDenied, authorizeCase, loadAuthorizedCase, mayReadRecord } from './case-guard.ts';
 import { loadCaseMembers } from './store.ts';
 import { SUPPORT_MESSAGES } from './support-messages.ts';
 import type { RecordSupportInput, SupportList, SupportOutcomeInput } from './support-schemas.ts';
@@ -28,13 +28,6 @@ interface AuditedRefusal {
   detail: ErrorDetail;
 }
 
-function readable(guard: Guard, row: { category: string; organisation_id: string }) {
-  return canReadCategory(guard.reader, {
-    category: row.category as InformationCategory,
-    organisationId: row.organisation_id,
-  });
-}
-
 /** The refusal leaves a trace in its own transaction, since the request's own work is rolled back. */
 async function refuseAudited(
   deps: Deps,
@@ -44,16 +37,7 @@ async function refuseAudited(
   refusal: AuditedRefusal,
   details: Record<string, unknown> = {},
 ): Promise<never> {
-  await deps.db.transaction().execute((trx) =>
-    appendAuditEvent(trx, {
-      ...auditActor(ctx),
-      action,
-      recordType: 'case',
-      recordId: caseId,
-      outcome: 'denied',
-      details: { ...details, reason: refusal.reason },
-    }),
-  );
+  await auditCaseDenied(deps, ctx, caseId, action, { ...details, reason: refusal.reason });
   throw new AppError(refusal.code, [refusal.detail]);
 }
 
@@ -79,7 +63,7 @@ export async function listCaseSupport(deps: Deps, ctx: RequestContext, caseId: s
   return deps.db.transaction().execute(async (trx) => {
     await loadAuthorizedCase(trx, guard, caseId);
     const all = await loadCaseSupport(trx, caseId);
-    const rows = all.filter((r) => readable(guard, r));
+    const rows = all.filter((r) => mayReadRecord(guard, r));
     await appendAuditEvent(trx, {
       ...auditActor(ctx),
       action: 'case.support.list',
@@ -226,7 +210,7 @@ export async function recordSupportOutcome(
     await loadAuthorizedCase(trx, guard, caseId);
     const row = await lockSupport(trx, caseId, supportId);
     // A hidden offer answers as if it did not exist.
-    if (!row || !readable(guard, row)) throw new AppError('not_found');
+    if (!row || !mayReadRecord(guard, row)) throw new AppError('not_found');
     const verdict = decideSupportOutcome(
       { offeredAt: row.offered_at, outcome: row.outcome as SupportOutcome | null },
       outcomeAt,
