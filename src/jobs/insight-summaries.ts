@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { quarterOf, quartersBetween } from '../domain/insight/quarters.ts';
+import { quarterOf, quartersBetween, quarterYear } from '../domain/insight/quarters.ts';
 import { loadQuarterSummaries, loadRegionMunicipalities } from '../modules/insight/store.ts';
 import type { JobRunInput, ScheduledJob } from './scheduled-job.ts';
 
@@ -32,9 +32,10 @@ export async function runInsightSummaries(db: Kysely<DB>, input: JobRunInput) {
     if (!at) continue;
     const from = new Date(Math.max(new Date(at).getTime(), oldest.getTime()));
     const codes = (await loadRegionMunicipalities(db, region.id)).map((m) => m.code);
+    // Whole years, as a dashboard read asks for them.
     const quarters = quartersBetween(
-      `${quarterOf(from).slice(0, 4)}-Q1`,
-      `${quarterOf(input.now).slice(0, 4)}-Q4`,
+      `${quarterYear(quarterOf(from))}-Q1`,
+      `${quarterYear(quarterOf(input.now))}-Q4`,
     );
     const result = await loadQuarterSummaries(db, { id: region.id, codes }, quarters);
     recomputed += result.recomputed.length;

@@ -62,6 +62,29 @@ const BOTH: readonly IndicatorAudience[] = ['policy_advisor', 'team_lead'];
 const POLICY: readonly IndicatorAudience[] = ['policy_advisor'];
 const AREA_TIME: readonly IndicatorDimension[] = ['municipality', 'subregion', 'quarter'];
 
+/** A new report within `months` after closure: one definition for the 6, 12 and 18 months. */
+function reportAfterClosure(months: number): IndicatorDefinition {
+  return {
+    code: `outcome.report_after_closure_${months}m`,
+    group: 'outcome',
+    name: {
+      nl: `Nieuwe melding binnen ${months} maanden na afsluiten`,
+      en: `New report within ${months} months after closure`,
+    },
+    definition: {
+      nl: `Van de casussen die in het kwartaal zijn afgesloten (een afsluiting die door heropenen is teruggedraaid telt niet): het deel met een nieuwe melding over iemand uit het huishouden, in elke regio, binnen ${months} maanden na het afsluiten. Dezelfde persoon als bij hermeldingen: gelijke BSN-sleutel, of bij ontbreken daarvan exact gelijke naam en geboortedatum. Een kwartaal telt pas mee als ${months} maanden na het einde ervan verstreken zijn.`,
+      en: `Of the household cases closed in the quarter (a closure undone by reopening does not count): the share with a new report about someone in the household, in any region, within ${months} months after closing. The same person as for re-reports: equal BSN key, or without one an exactly equal name and date of birth. A quarter counts only once ${months} months have passed since its end.`,
+    },
+    version: '1.0',
+    source: KRING,
+    unit: 'percent',
+    dimensions: AREA_TIME,
+    audiences: POLICY,
+    availability: AVAILABLE,
+    maturityMonths: months,
+  };
+}
+
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     code: 'advice.count',
@@ -279,63 +302,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     audiences: POLICY,
     availability: AVAILABLE,
   },
-  {
-    code: 'outcome.report_after_closure_6m',
-    group: 'outcome',
-    name: {
-      nl: 'Nieuwe melding binnen 6 maanden na afsluiten',
-      en: 'New report within 6 months after closure',
-    },
-    definition: {
-      nl: 'Van de casussen die in het kwartaal zijn afgesloten (een afsluiting die door heropenen is teruggedraaid telt niet): het deel met een nieuwe melding over iemand uit het huishouden, in elke regio, binnen 6 maanden na het afsluiten. Dezelfde persoon als bij hermeldingen: gelijke BSN-sleutel, of bij ontbreken daarvan exact gelijke naam en geboortedatum. Een kwartaal telt pas mee als 6 maanden na het einde ervan verstreken zijn.',
-      en: 'Of the household cases closed in the quarter (a closure undone by reopening does not count): the share with a new report about someone in the household, in any region, within 6 months after closing. The same person as for re-reports: equal BSN key, or without one an exactly equal name and date of birth. A quarter counts only once 6 months have passed since its end.',
-    },
-    version: '1.0',
-    source: KRING,
-    unit: 'percent',
-    dimensions: AREA_TIME,
-    audiences: POLICY,
-    availability: AVAILABLE,
-    maturityMonths: 6,
-  },
-  {
-    code: 'outcome.report_after_closure_12m',
-    group: 'outcome',
-    name: {
-      nl: 'Nieuwe melding binnen 12 maanden na afsluiten',
-      en: 'New report within 12 months after closure',
-    },
-    definition: {
-      nl: 'Van de casussen die in het kwartaal zijn afgesloten (een afsluiting die door heropenen is teruggedraaid telt niet): het deel met een nieuwe melding over iemand uit het huishouden, in elke regio, binnen 12 maanden na het afsluiten. Dezelfde persoon als bij hermeldingen: gelijke BSN-sleutel, of bij ontbreken daarvan exact gelijke naam en geboortedatum. Een kwartaal telt pas mee als 12 maanden na het einde ervan verstreken zijn.',
-      en: 'Of the household cases closed in the quarter (a closure undone by reopening does not count): the share with a new report about someone in the household, in any region, within 12 months after closing. The same person as for re-reports: equal BSN key, or without one an exactly equal name and date of birth. A quarter counts only once 12 months have passed since its end.',
-    },
-    version: '1.0',
-    source: KRING,
-    unit: 'percent',
-    dimensions: AREA_TIME,
-    audiences: POLICY,
-    availability: AVAILABLE,
-    maturityMonths: 12,
-  },
-  {
-    code: 'outcome.report_after_closure_18m',
-    group: 'outcome',
-    name: {
-      nl: 'Nieuwe melding binnen 18 maanden na afsluiten',
-      en: 'New report within 18 months after closure',
-    },
-    definition: {
-      nl: 'Van de casussen die in het kwartaal zijn afgesloten (een afsluiting die door heropenen is teruggedraaid telt niet): het deel met een nieuwe melding over iemand uit het huishouden, in elke regio, binnen 18 maanden na het afsluiten. Dezelfde persoon als bij hermeldingen: gelijke BSN-sleutel, of bij ontbreken daarvan exact gelijke naam en geboortedatum. Een kwartaal telt pas mee als 18 maanden na het einde ervan verstreken zijn.',
-      en: 'Of the household cases closed in the quarter (a closure undone by reopening does not count): the share with a new report about someone in the household, in any region, within 18 months after closing. The same person as for re-reports: equal BSN key, or without one an exactly equal name and date of birth. A quarter counts only once 18 months have passed since its end.',
-    },
-    version: '1.0',
-    source: KRING,
-    unit: 'percent',
-    dimensions: AREA_TIME,
-    audiences: POLICY,
-    availability: AVAILABLE,
-    maturityMonths: 18,
-  },
+  ...[6, 12, 18].map(reportAfterClosure),
   {
     code: 'outcome.violence_stopped',
     group: 'outcome',
